@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { keysetOf, keysetQuery } from './common.js';
+
+export const auditEntry = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actorId: z.number().int().nullable(),
+  actorName: z.string(),
+  courtId: z.number().int().nullable(),
+  entityType: z.string(),
+  entityId: z.string(),
+  action: z.string(),
+  changes: z.record(z.string(), z.object({ before: z.unknown().optional(), after: z.unknown().optional() })),
+  requestId: z.string().nullable(),
+  ip: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof auditEntry>;
+
+export const auditQuery = z.strictObject({
+  entityType: z.string().max(40).optional(),
+  entityId: z.string().max(60).optional(),
+  actorId: z.coerce.number().int().positive().optional(),
+  action: z.string().max(40).optional(),
+  from: z.string().datetime({ offset: true }).optional(),
+  to: z.string().datetime({ offset: true }).optional(),
+  ...keysetQuery,
+});
+export type AuditQuery = z.infer<typeof auditQuery>;
+export const auditPage = keysetOf(auditEntry);
+
+export const auditVerifyResult = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  brokenAt: z.number().int().nullable(),
+  reason: z.string().nullable(),
+});
+export type AuditVerifyResult = z.infer<typeof auditVerifyResult>;
