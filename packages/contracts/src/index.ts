@@ -6,3 +6,4 @@ export * from './auth.js';
 export * from './org.js';
 export * from './audit.js';
 export * from './system.js';
+export * from './deadlines.js';

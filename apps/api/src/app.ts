@@ -1,0 +1,115 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { health } from '@courtassist/contracts';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { auditRoutes } from './modules/audit/index.js';
+import { ensureBuiltinRoles, orgPlugin, purgeExpiredSessions, sessionResolver } from './modules/org/index.js';
+import { workbenchRoutes } from './modules/workbench/index.js';
+import { authPlugin } from './platform/auth.js';
+import type { AppConfig } from './platform/config.js';
+import { type Database, openDatabase } from './platform/db.js';
+import { AppError } from './platform/errors.js';
+import { registerErrorHandling, sendProblem } from './platform/http-errors.js';
+import { startScheduler } from './platform/scheduler.js';
+
+export interface BuildOptions {
+  /** A database opened by the caller (tests); otherwise one is opened from the config and closed with the app. */
+  database?: Database;
+  logger?: boolean | Record<string, unknown>;
+  /** Run periodic jobs (session clean-up …). Off in tests. */
+  scheduler?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    database: Database;
+  }
+}
+
+/** Builds the whole application without listening: `main.ts` listens, tests use `app.inject()`. */
+export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const database = options.database ?? (await openDatabase(config));
+  const ownsDatabase = !options.database;
+  await database.migrate();
+  await ensureBuiltinRoles(database.db);
+
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+    forceCloseConnections: 'idle',
+  }).withTypeProvider<ZodTypeProvider>();
+  app.decorate('database', database);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  // Only JSON bodies: a cross-site form can post text/plain without a CORS preflight.
+  app.removeContentTypeParser('text/plain');
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: { 'img-src': ["'self'", 'data:'], 'style-src': ["'self'", "'unsafe-inline'"], 'script-src': ["'self'"] },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false, errorResponseBuilder: () => new AppError('RATE_LIMITED', 'limit') });
+  await app.register(fastifySwagger, {
+    openapi: { info: { title: 'CourtAssist API 法院审判辅助事务管理系统', version: config.version } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(authPlugin, { resolveSession: sessionResolver(database.db) });
+
+  await app.register(
+    async (api) => {
+      api.get('/health', { schema: { tags: ['system'], response: { 200: health } } }, async () => ({
+        status: 'ok' as const,
+        db: database.kind,
+        version: config.version,
+      }));
+      await api.register(orgPlugin, {
+        db: database.db,
+        sessionHours: config.sessionHours,
+        loginRateLimitPerMinute: config.loginRateLimitPerMinute,
+        secureCookies: config.secureCookies,
+      });
+      await api.register(auditRoutes, { db: database.db });
+      await api.register(workbenchRoutes, { db: database.db });
+    },
+    { prefix: '/api' },
+  );
+
+  serveWebApp(app, config.webDist);
+
+  if (options.scheduler) {
+    const stop = startScheduler(
+      database.db,
+      [{ name: 'purge-expired-sessions', everyMs: 3_600_000, lockKey: 7_240_010, run: purgeExpiredSessions }],
+      app.log,
+    );
+    app.addHook('onClose', async () => stop());
+  }
+  if (ownsDatabase) app.addHook('onClose', async () => database.close());
+  return app;
+}
+
+/** The built web app at `/`, with client-side routes falling back to index.html; `/api/*` misses are problems. */
+function serveWebApp(app: FastifyInstance, webDist: string | null) {
+  const hasWeb = webDist !== null && existsSync(join(webDist, 'index.html'));
+  if (hasWeb) app.register(fastifyStatic, { root: webDist, wildcard: false, index: 'index.html' });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api') || !hasWeb || request.method !== 'GET') {
+      return sendProblem(request, reply, new AppError('ROUTE_NOT_FOUND', 'not-found'));
+    }
+    return reply.sendFile('index.html');
+  });
+}

@@ -1,0 +1,124 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { verifyAuditChain } from './modules/audit/index.js';
+import { createRootCourt, createUserFromCli, resetPasswordFromCli } from './modules/org/index.js';
+import { loadConfig } from './platform/config.js';
+import { type Database, openDatabase } from './platform/db.js';
+import { DEFAULT_SEED, demoAccountsTable, seedDemo } from './seed/index.js';
+
+/** Opens the configured database (DATA_DIR or DATABASE_URL), migrated, for one command. */
+async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
+  const database = await openDatabase(loadConfig());
+  try {
+    await database.migrate();
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number');
+  return n;
+}
+
+function passwordFrom(option: string | undefined): string {
+  const password = option ?? process.env.COURTASSIST_PASSWORD;
+  if (!password) throw new InvalidArgumentError('give --password or set COURTASSIST_PASSWORD');
+  return password;
+}
+
+export function buildCli(): Command {
+  const program = new Command('courtassist').description('CourtAssist 法院审判辅助事务管理系统 — command line');
+
+  program
+    .command('migrate')
+    .description('apply database migrations')
+    .action(() => withDatabase(async () => console.log('Migrations applied.')));
+
+  program
+    .command('seed')
+    .description('load the demo province (courts, tribunals, departments, teams, staff) into an empty database')
+    .option('--seed <n>', 'random seed: the same seed gives the same data', positiveInt, DEFAULT_SEED)
+    .action((opts: { seed: number }) =>
+      withDatabase(async ({ db }) => {
+        const started = Date.now();
+        const summary = await seedDemo(db, { seed: opts.seed, progress: (m) => console.log(`  ${m}`) });
+        console.log(`Seeded in ${Date.now() - started} ms: ${JSON.stringify(summary)}`);
+        console.log(demoAccountsTable());
+      }),
+    );
+
+  program
+    .command('init')
+    .description('create the root (higher) court of a new installation')
+    .requiredOption('--court-name <name>', 'e.g. 吉林省高级人民法院')
+    .requiredOption('--court-code <code>', 'province character, e.g. 吉')
+    .action((opts: { courtName: string; courtCode: string }) =>
+      withDatabase(async ({ db }) => {
+        const id = await createRootCourt(db, { name: opts.courtName, code: opts.courtCode });
+        console.log(`Court ${opts.courtName} (${opts.courtCode}) created with id ${id}.`);
+      }),
+    );
+
+  const user = program.command('user').description('manage user accounts');
+  user
+    .command('create')
+    .description('create a user (e.g. the first administrator)')
+    .requiredOption('--username <username>')
+    .requiredOption('--name <displayName>', 'display name, e.g. 张三')
+    .requiredOption('--court <code>', 'court code, e.g. 吉 or 吉0102')
+    .option('--roles <codes>', 'comma-separated role codes', 'admin')
+    .option('--password <password>', 'initial password (or COURTASSIST_PASSWORD)')
+    .action((opts: { username: string; name: string; court: string; roles: string; password?: string }) =>
+      withDatabase(async ({ db }) => {
+        const id = await createUserFromCli(db, {
+          username: opts.username,
+          displayName: opts.name,
+          courtCode: opts.court,
+          roles: opts.roles.split(',').map((r) => r.trim()).filter(Boolean),
+          password: passwordFrom(opts.password),
+        });
+        console.log(`User ${opts.username} created with id ${id}.`);
+      }),
+    );
+  user
+    .command('reset-password')
+    .description("set a user's password; they must change it at next sign-in")
+    .requiredOption('--username <username>')
+    .option('--password <password>', 'new password (or COURTASSIST_PASSWORD)')
+    .action((opts: { username: string; password?: string }) =>
+      withDatabase(async ({ db }) => {
+        await resetPasswordFromCli(db, opts.username, passwordFrom(opts.password));
+        console.log(`Password of ${opts.username} reset; all their sessions ended.`);
+      }),
+    );
+
+  const audit = program.command('audit').description('the audit trail');
+  audit
+    .command('verify')
+    .description('recompute the hash chain and report the first altered or missing record')
+    .action(() =>
+      withDatabase(async ({ db }) => {
+        const result = await verifyAuditChain(db, (n) => process.stderr.write(`\r  checked ${n} records`));
+        process.stderr.write('\n');
+        if (result.ok) {
+          console.log(`OK: ${result.checked} records, chain intact.`);
+        } else {
+          console.log(`BROKEN at record ${result.brokenAt}: ${result.reason} (${result.checked} records before it are intact).`);
+          process.exitCode = 1;
+        }
+      }),
+    );
+
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  try {
+    await buildCli().parseAsync(argv);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = process.exitCode || 1;
+  }
+}

@@ -1,0 +1,157 @@
+import { describe, expect, it, vi } from 'vitest';
+import { makeDeadlineBatch, OFFICIAL_CALENDAR_2026 } from './calculator.bench-fixture.js';
+import { EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, MAX_REPORTED_ERRORS, runDeadlineCommand } from './deadline-command.js';
+
+// Until packages/contracts/src/index.ts re-exports deadlines.ts and tests resolve the package to
+// its sources, serve @courtassist/contracts from source. Harmless afterwards (same modules).
+vi.mock('@courtassist/contracts', async () => ({
+  ...(await import('../../../../../packages/contracts/src/index.js')),
+  ...(await import('../../../../../packages/contracts/src/deadlines.js')),
+}));
+
+const TRIAL_EXAMPLE = {
+  type: 'trial',
+  procedure: 'civil-first-ordinary',
+  filedOn: '2026-01-05',
+  extensions: [{ months: 6 }],
+  deductions: [{ kind: 'announcement', from: '2026-02-01', to: '2026-03-02' }],
+};
+const PERIOD_EXAMPLE = {
+  type: 'period',
+  from: '2026-04-30',
+  days: 15,
+  calendar: { holidays: ['2026-05-01', '2026-05-02'], workdays: ['2026-05-09'] },
+};
+
+function run(input: unknown, stored?: typeof OFFICIAL_CALENDAR_2026) {
+  const out = runDeadlineCommand(typeof input === 'string' ? input : JSON.stringify(input), stored);
+  expect(out.stdout.endsWith('\n')).toBe(true);
+  expect(out.stdout.trimEnd()).not.toContain('\n'); // one line of JSON
+  return { exitCode: out.exitCode, body: JSON.parse(out.stdout) };
+}
+
+/** The problem shape every failure shares; returns the fields for closer checks. */
+function expectProblem(body: Record<string, unknown>, code: string, status = 400) {
+  expect(body).toMatchObject({ type: 'about:blank', status, code });
+  expect(body).not.toHaveProperty('deadline');
+  const message = body.message as { zh: string; en: string };
+  expect(message.zh).toBeTruthy();
+  expect(message.en).toBeTruthy();
+  const errors = (body.errors ?? []) as { field: string; code: string; message: { zh: string; en: string } }[];
+  for (const e of errors) expect(e.message.zh && e.message.en).toBeTruthy();
+  return errors.map(({ field, code: c }) => ({ field, code: c }));
+}
+
+describe('runDeadlineCommand', () => {
+  it('answers one request with one result', () => {
+    const { exitCode, body } = run(TRIAL_EXAMPLE);
+    expect(exitCode).toBe(EXIT_OK);
+    expect(body.deadline).toBe('2027-02-04');
+    expect(body.steps[0]).toEqual({ rule: expect.stringContaining('规则3'), date: '2026-01-05', detail: expect.any(String) });
+  });
+
+  it('answers the period example with its own calendar and no stored one', () => {
+    const { exitCode, body } = run(PERIOD_EXAMPLE);
+    expect(exitCode).toBe(EXIT_OK);
+    expect(body.deadline).toBe('2026-05-15');
+  });
+
+  it('answers an array with an array, in order', () => {
+    const { exitCode, body } = run([TRIAL_EXAMPLE, PERIOD_EXAMPLE, { type: 'period', from: '2026-09-16', days: 15 }], OFFICIAL_CALENDAR_2026);
+    expect(exitCode).toBe(EXIT_OK);
+    expect(body.map((r: { deadline: string }) => r.deadline)).toEqual(['2027-02-04', '2026-05-15', '2026-10-08']);
+  });
+
+  it('answers an empty array with an empty array', () => {
+    expect(run([])).toEqual({ exitCode: EXIT_OK, body: [] });
+  });
+
+  it('ignores surrounding whitespace', () => {
+    expect(run(`\n  ${JSON.stringify(TRIAL_EXAMPLE)}  \n`).body.deadline).toBe('2027-02-04');
+  });
+
+  it.each(['{"type":"trial",', '', '   ', 'not json', '[1,]'])('reports malformed JSON %j', (text) => {
+    const { exitCode, body } = run(text);
+    expect(exitCode).toBe(EXIT_INVALID);
+    expectProblem(body, 'MALFORMED_JSON');
+    expect(body.detail).toBeTruthy();
+  });
+
+  it('gives no partial output when one item of an array is invalid, and points at it', () => {
+    const { exitCode, body } = run([TRIAL_EXAMPLE, PERIOD_EXAMPLE, { ...TRIAL_EXAMPLE, procedure: 'civil-third' }]);
+    expect(exitCode).toBe(EXIT_INVALID);
+    expect(expectProblem(body, 'VALIDATION_FAILED')).toEqual([{ field: '[2].procedure', code: 'invalid_value' }]);
+    expect(body.meta).toEqual({ invalidItems: 1, truncated: false });
+    expect(Array.isArray(body)).toBe(false);
+  });
+
+  it.each([
+    ['both days and months', { ...PERIOD_EXAMPLE, months: 1 }, [{ field: '[0].days', code: 'one_length' }]],
+    ['neither days nor months', { type: 'period', from: '2026-04-30', calendar: PERIOD_EXAMPLE.calendar }, [{ field: '[0].days', code: 'one_length' }]],
+    ['an extension with both', { ...TRIAL_EXAMPLE, extensions: [{ months: 6 }, { months: 1, days: 2 }] }, [{ field: '[0].extensions[1].days', code: 'one_length' }]],
+    ['to before from', { ...TRIAL_EXAMPLE, deductions: [{ kind: 'appraisal', from: '2026-03-02', to: '2026-02-01' }] }, [{ field: '[0].deductions[0].to', code: 'date_order' }]],
+    ['an unknown procedure', { ...TRIAL_EXAMPLE, procedure: 'civil-first-fancy' }, [{ field: '[0].procedure', code: 'invalid_value' }]],
+    ['a bad date 2026-02-30', { ...TRIAL_EXAMPLE, filedOn: '2026-02-30' }, [{ field: '[0].filedOn', code: 'invalid_date' }]],
+    ['a bad date 2026-13-01', { ...PERIOD_EXAMPLE, from: '2026-13-01' }, [{ field: '[0].from', code: 'invalid_date' }]],
+    ['a bad holiday', { ...PERIOD_EXAMPLE, calendar: { holidays: ['2026-02-29'], workdays: [] } }, [{ field: '[0].calendar.holidays[0]', code: 'invalid_date' }]],
+    ['a date both holiday and workday', { ...PERIOD_EXAMPLE, calendar: { holidays: ['2026-05-09'], workdays: ['2026-05-09'] } }, [{ field: '[0].calendar.workdays[0]', code: 'calendar_conflict' }]],
+    ['a missing type', { from: '2026-04-30', days: 15 }, [{ field: '[0].type', code: 'required' }]],
+    ['an unknown type', { ...PERIOD_EXAMPLE, type: 'limit' }, [{ field: '[0].type', code: 'invalid_value' }]],
+    ['a missing filing date', { type: 'trial', procedure: 'enforcement' }, [{ field: '[0].filedOn', code: 'required' }]],
+    ['an unknown field', { ...TRIAL_EXAMPLE, judge: 'x' }, [{ field: '[0].judge', code: 'unrecognized_keys' }]],
+    ['zero days', { ...PERIOD_EXAMPLE, days: 0 }, [{ field: '[0].days', code: 'too_small' }]],
+    ['a string for days', { ...PERIOD_EXAMPLE, days: '15' }, [{ field: '[0].days', code: 'invalid_type' }]],
+    ['a number instead of a request', 42, [{ field: '[0]', code: 'invalid_type' }]],
+    ['null', null, [{ field: '[0]', code: 'invalid_type' }]],
+  ])('rejects %s', (_name, input, expected) => {
+    const { exitCode, body } = run(input);
+    expect(exitCode).toBe(EXIT_INVALID);
+    expect(expectProblem(body, 'VALIDATION_FAILED')).toEqual(expected);
+  });
+
+  it('reports every invalid item, capped', () => {
+    const bad = { ...TRIAL_EXAMPLE, filedOn: '2026-02-30' };
+    const { body } = run([bad, TRIAL_EXAMPLE, bad]);
+    expect(expectProblem(body, 'VALIDATION_FAILED').map((e) => e.field)).toEqual(['[0].filedOn', '[2].filedOn']);
+    const many = run(Array.from({ length: 500 }, () => bad)).body;
+    expect(many.errors).toHaveLength(MAX_REPORTED_ERRORS);
+    expect(many.meta).toEqual({ invalidItems: 500, truncated: true });
+  });
+
+  it('asks for a calendar when a period has none and none is stored', () => {
+    const { exitCode, body } = run([TRIAL_EXAMPLE, { type: 'period', from: '2026-09-16', days: 15 }]);
+    expect(exitCode).toBe(EXIT_INVALID);
+    expect(expectProblem(body, 'CALENDAR_REQUIRED')).toEqual([{ field: '[1].calendar', code: 'calendar_required' }]);
+  });
+
+  it('needs no calendar for trial limits', () => {
+    expect(run([TRIAL_EXAMPLE, TRIAL_EXAMPLE]).exitCode).toBe(EXIT_OK);
+  });
+
+  it('uses the stored calendar for periods without one, and the request’s own when given', () => {
+    const { body } = run(
+      [
+        { type: 'period', from: '2026-09-16', days: 15 },
+        { type: 'period', from: '2026-09-16', days: 15, calendar: { holidays: [], workdays: [] } },
+      ],
+      OFFICIAL_CALENDAR_2026,
+    );
+    expect(body.map((r: { deadline: string }) => r.deadline)).toEqual(['2026-10-08', '2026-10-01']);
+  });
+
+  it('reports a corrupt stored calendar as an internal problem', () => {
+    const { exitCode, body } = run(TRIAL_EXAMPLE, { holidays: ['2026-02-30'], workdays: [] });
+    expect(exitCode).toBe(EXIT_INTERNAL);
+    expectProblem(body, 'INTERNAL', 500);
+  });
+
+  it('computes the benchmark batch (all valid, deterministic per seed)', () => {
+    const batch = makeDeadlineBatch(2000, 7);
+    expect(makeDeadlineBatch(2000, 7)).toEqual(batch);
+    expect(makeDeadlineBatch(2000, 8)).not.toEqual(batch);
+    expect(new Set(batch.map((r) => r.type))).toEqual(new Set(['trial', 'period']));
+    const { exitCode, body } = run(batch, OFFICIAL_CALENDAR_2026);
+    expect(exitCode).toBe(EXIT_OK);
+    expect(body).toHaveLength(2000);
+  });
+});

@@ -1,0 +1,8 @@
+import { lazy } from 'react';
+
+export { meKey, useLogout, useMe } from './api';
+export { ChangePasswordModal } from './ChangePasswordModal';
+export { useCan } from './permissions';
+export { loginPath, safeNext } from './safeNext';
+
+export const LoginPage = lazy(() => import('./LoginPage'));
