@@ -23,13 +23,21 @@ function newest(path) {
 
 /** tsc -b is incremental: cheap when nothing changed. */
 export function ensureApiBuilt({ quiet = false } = {}) {
-  execFileSync(process.execPath, [tsc, '-b', join(root, 'apps', 'api')], { stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit', cwd: root });
+  execFileSync(process.execPath, [tsc, '-b', join(root, 'apps', 'api')], {
+    stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
+    cwd: root,
+  });
 }
 
 export function ensureWebBuilt() {
   const web = join(root, 'apps', 'web');
   const built = newest(join(web, 'dist', 'index.html'));
-  const sources = Math.max(newest(join(web, 'src')), newest(join(web, 'index.html')), newest(join(web, 'vite.config.ts')), newest(join(root, 'packages', 'contracts', 'src')));
+  const sources = Math.max(
+    newest(join(web, 'src')),
+    newest(join(web, 'index.html')),
+    newest(join(web, 'vite.config.ts')),
+    newest(join(root, 'packages', 'contracts', 'src')),
+  );
   if (built >= sources) return;
   console.log('Building the web app 正在构建前端 …');
   execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { stdio: 'inherit', cwd: web });

@@ -76,7 +76,10 @@ export function buildCli(): Command {
           username: opts.username,
           displayName: opts.name,
           courtCode: opts.court,
-          roles: opts.roles.split(',').map((r) => r.trim()).filter(Boolean),
+          roles: opts.roles
+            .split(',')
+            .map((r) => r.trim())
+            .filter(Boolean),
           password: passwordFrom(opts.password),
         });
         console.log(`User ${opts.username} created with id ${id}.`);

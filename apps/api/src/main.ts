@@ -1,7 +1,7 @@
 import { buildApp } from './app.js';
+import { countCourts } from './modules/org/index.js';
 import { loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db.js';
-import { countCourts } from './modules/org/index.js';
 import { demoAccountsTable, hasSeedRecord, seedDemo } from './seed/index.js';
 
 /**
@@ -41,7 +41,9 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}`;
   console.log(`\nCourtAssist 法院审判辅助事务管理系统 ${config.version} is running on ${url}`);
-  console.log(`Database: ${database.kind === 'pglite' ? `embedded PGlite at ${config.dataDir}` : 'PostgreSQL server'}; API docs: ${url}/api/docs`);
+  console.log(
+    `Database: ${database.kind === 'pglite' ? `embedded PGlite at ${config.dataDir}` : 'PostgreSQL server'}; API docs: ${url}/api/docs`,
+  );
   if (await hasSeedRecord(database.db)) console.log(`\n${demoAccountsTable()}\n`);
 }
 

@@ -69,12 +69,22 @@ describe('sign-in', () => {
     try {
       const codes: number[] = [];
       for (let i = 0; i < 5; i++) {
-        const r = await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'a', password: 'b' }, remoteAddress: '10.9.9.9' });
+        const r = await limited.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'a', password: 'b' },
+          remoteAddress: '10.9.9.9',
+        });
         codes.push(r.statusCode);
       }
       expect(codes.slice(0, 3)).toEqual([401, 401, 401]);
       expect(codes[3]).toBe(429);
-      const other = await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'a', password: 'b' }, remoteAddress: '10.9.9.10' });
+      const other = await limited.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'a', password: 'b' },
+        remoteAddress: '10.9.9.10',
+      });
       expect(other.statusCode).toBe(401);
     } finally {
       await limited.close();
@@ -108,7 +118,12 @@ describe('session', () => {
     });
     expect(without.statusCode).toBe(403);
     expect(without.json().code).toBe('CSRF_FAILED');
-    const wrongToken = await judge.request('POST', '/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'Another-pass1' }, { 'x-csrf-token': 'forged' });
+    const wrongToken = await judge.request(
+      'POST',
+      '/api/auth/password',
+      { currentPassword: DEMO_PASSWORD, newPassword: 'Another-pass1' },
+      { 'x-csrf-token': 'forged' },
+    );
     expect(wrongToken.json().code).toBe('CSRF_FAILED');
   });
 

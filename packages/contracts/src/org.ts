@@ -132,7 +132,10 @@ export type Role = z.infer<typeof role>;
 export const roleList = z.object({ items: z.array(role), total: z.number().int() });
 
 export const createRoleRequest = z.strictObject({
-  code: z.string().trim().regex(/^[a-z][a-z0-9-]{1,39}$/),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9-]{1,39}$/),
   nameZh: name,
   nameEn: name,
   permissions: z.array(permissionEnum).max(200),
@@ -180,10 +183,17 @@ export const userQuery = z.strictObject({
 export type UserQuery = z.infer<typeof userQuery>;
 export const userPage = pageOf(user);
 
-const phone = z.string().trim().regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})?$/).default('');
+const phone = z
+  .string()
+  .trim()
+  .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})?$/)
+  .default('');
 
 export const createUserRequest = z.strictObject({
-  username: z.string().trim().regex(/^[a-zA-Z0-9_.-]{3,40}$/),
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-zA-Z0-9_.-]{3,40}$/),
   displayName: name,
   phone,
   courtId: z.number().int().positive(),
@@ -195,7 +205,11 @@ export type CreateUserRequest = z.infer<typeof createUserRequest>;
 
 export const updateUserRequest = z.strictObject({
   displayName: name.optional(),
-  phone: z.string().trim().regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})?$/).optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})?$/)
+    .optional(),
   departmentId: z.number().int().positive().nullable().optional(),
   roles: z.array(z.string()).min(1).max(20).optional(),
   status: z.enum(USER_STATUSES).optional(),

@@ -62,7 +62,11 @@ export function chainHash(prevHash: string, row: ChainedFields): string {
 }
 
 /** Only what changed: `{field: {before, after}}`; dates become ISO strings. */
-export function diff(before: Record<string, unknown> | null | undefined, after: Record<string, unknown> | null | undefined, omit: readonly string[] = []): Changes {
+export function diff(
+  before: Record<string, unknown> | null | undefined,
+  after: Record<string, unknown> | null | undefined,
+  omit: readonly string[] = [],
+): Changes {
   const changes: Changes = {};
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   for (const key of keys) {

@@ -21,8 +21,10 @@ export function seededRandom(seed: number): Random {
   };
 }
 
-const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
-const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建文辉力国鹏宇浩凯晨欣怡雪梅琳婷颖晶博思远志新宏亮斌海波峰俊雷瑞佳慧蕾琪倩璐彤';
+const SURNAMES =
+  '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
+const GIVEN =
+  '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建文辉力国鹏宇浩凯晨欣怡雪梅琳婷颖晶博思远志新宏亮斌海波峰俊雷瑞佳慧蕾琪倩璐彤';
 
 /** A plausible Chinese personal name: one surname and one or two given-name characters. */
 export function chineseName(random: Random): string {
@@ -32,6 +34,25 @@ export function chineseName(random: Random): string {
 }
 
 export function mobilePhone(random: Random): string {
-  const prefixes = ['130', '131', '132', '135', '136', '137', '138', '139', '150', '151', '155', '158', '159', '177', '186', '187', '188', '189'];
+  const prefixes = [
+    '130',
+    '131',
+    '132',
+    '135',
+    '136',
+    '137',
+    '138',
+    '139',
+    '150',
+    '151',
+    '155',
+    '158',
+    '159',
+    '177',
+    '186',
+    '187',
+    '188',
+    '189',
+  ];
   return random.pick(prefixes) + String(random.int(0, 99_999_999)).padStart(8, '0');
 }

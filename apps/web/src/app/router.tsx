@@ -1,10 +1,10 @@
 import type { Permission } from '@courtassist/contracts';
 import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
-import { AuditPage } from '../modules/audit';
-import { LoginPage } from '../modules/auth';
-import { CourtsPage, DepartmentsPage, RolesPage, TeamsPage, UsersPage } from '../modules/org';
-import { WorkbenchPage } from '../modules/workbench';
+import { AuditPage } from '../modules/audit/pages';
+import { LoginPage } from '../modules/auth/pages';
+import { CourtsPage, DepartmentsPage, RolesPage, TeamsPage, UsersPage } from '../modules/org/pages';
+import { WorkbenchPage } from '../modules/workbench/pages';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './routes/NotFoundPage';
 import { RequireAuth } from './routes/RequireAuth';

@@ -2,7 +2,7 @@ import type { AuditEntry, AuditQuery, AuditVerifyResult } from '@courtassist/con
 import { chainHash, GENESIS_HASH } from '../../platform/audit.js';
 import type { Actor } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
-import { activityByDay, type AuditRow, chainBatch, countByAction, listAudit } from './audit.repository.js';
+import { type AuditRow, activityByDay, chainBatch, countByAction, listAudit } from './audit.repository.js';
 
 export function toAuditEntry(row: AuditRow): AuditEntry {
   return {
@@ -51,9 +51,11 @@ export async function verifyAuditChain(db: Db, onProgress?: (checked: number) =>
     const batch = await chainBatch(db, lastId, batchSize);
     if (batch.length === 0) return { ok: true, checked, brokenAt: null, reason: null };
     for (const row of batch) {
-      if (row.prevHash !== prev) return { ok: false, checked, brokenAt: row.id, reason: 'link to the previous record is broken (a record was removed or altered)' };
+      if (row.prevHash !== prev)
+        return { ok: false, checked, brokenAt: row.id, reason: 'link to the previous record is broken (a record was removed or altered)' };
       const { prevHash: _p, hash, ...fields } = row;
-      if (chainHash(prev, fields) !== hash) return { ok: false, checked, brokenAt: row.id, reason: 'record content does not match its hash (the record was altered)' };
+      if (chainHash(prev, fields) !== hash)
+        return { ok: false, checked, brokenAt: row.id, reason: 'record content does not match its hash (the record was altered)' };
       prev = hash;
       lastId = row.id;
       checked += 1;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEDUCTION_KINDS, PROCEDURE_CODES, TRIAL_LIMITS, deadlineResult } from '@courtassist/contracts';
 import type { Calendar, DeadlineDeduction, PeriodRequest, TrialLimits, TrialRequest } from '@courtassist/contracts';
 import { OFFICIAL_CALENDAR_2026 } from './calculator.bench-fixture.js';
@@ -15,12 +15,6 @@ import {
 } from './calculator.js';
 import { compileCalendar, formatDay, isRestDay, parseDay } from './calendar-rules.js';
 
-// Until packages/contracts/src/index.ts re-exports deadlines.ts and tests resolve the package to
-// its sources, serve @courtassist/contracts from source. Harmless afterwards (same modules).
-vi.mock('@courtassist/contracts', async () => ({
-  ...(await import('../../../../../packages/contracts/src/index.js')),
-  ...(await import('../../../../../packages/contracts/src/deadlines.js')),
-}));
 
 const trial = (over: Partial<TrialRequest> = {}): TrialRequest => ({
   type: 'trial',

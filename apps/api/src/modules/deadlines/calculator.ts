@@ -6,6 +6,7 @@ import type {
   DeadlineResult,
   DeadlineStep,
   PeriodRequest,
+  TrialLimit,
   TrialLimits,
   TrialRequest,
 } from '@courtassist/contracts';
@@ -28,19 +29,17 @@ import {
  */
 
 export const RULES = {
-  addDays: '规则1 加日：期间开始的当日不计入，自次日起算 (rule 1, adding days: the day of the triggering event is not counted)',
-  addMonths:
-    '规则2 加月：以到期月的对应日为末日，该月无对应日的以该月最后一日为末日 (rule 2, adding months: the same day of the month in the target month, or its last day if the month has no such day)',
-  trialStart: '规则3 审限自立案之日起算 (rule 3: the trial limit runs from the filing date)',
-  trialLimit: '规则3 审限：立案之日加法定审限 (rule 3, trial limit: the filing date plus the statutory limit)',
-  trialExtension:
-    '规则3 延长审限：经批准的延长期限依次加于当前届满日 (rule 3, extension: each approved extension, in order, is added to the running deadline)',
+  addDays: '规则1 加日：起算日不计入 (rule 1: the day of the event is not counted)',
+  addMonths: '规则2 加月：到期月的对应日，无对应日取月末 (rule 2: same day of the month, else the month’s last day)',
+  trialStart: '规则3 审限自立案之日起算 (rule 3: the limit runs from the filing date)',
+  trialLimit: '规则3 立案日加法定审限 (rule 3: filing date + statutory limit)',
+  trialExtension: '规则3 延长审限依次加于届满日 (rule 3: each extension, in order, added to the running deadline)',
   trialDeduction:
-    '规则3 审限扣除：各扣除期间首尾两日均计入，重叠日只计一次，合计日数加于届满日；审限不因节假日顺延 (rule 3, deductions: the union of the deducted periods, each counted inclusively and overlapping days once, is added as days; trial limits are not moved for holidays)',
-  periodStart: '规则4 期间自引起期间的事实发生之日起算 (rule 4: a party period runs from its triggering event)',
-  periodEnd: '规则4 期间：起算日加期间长度 (rule 4, party period: the trigger date plus the length)',
+    '规则3 审限扣除：各期间首尾计入、重叠只计一次，按日加算；审限不因节假日顺延 (rule 3: the union of deducted periods, inclusive, added as days; no holiday moves)',
+  periodStart: '规则4 期间自事实发生之日起算 (rule 4: the period runs from the triggering event)',
+  periodEnd: '规则4 起算日加期间 (rule 4: trigger date + length)',
   periodRestDay:
-    '规则4 期间届满日是休息日（未调休上班的周六、周日或法定节假日）的，以其后第一个工作日为届满日 (rule 4: an end on a rest day — a weekend day that is not an adjusted working day, or a statutory holiday — moves to the next working day)',
+    '规则4 届满日为休息日（非调休的周末或法定节假日）的，顺延至下一工作日 (rule 4: an end on a rest day — a weekend day not worked, or a holiday — moves to the next working day)',
 } as const;
 
 // Built once: a step's rule names the rule applied and the adding rule it used.
@@ -86,10 +85,44 @@ function addLength(date: DayNumber, length: Length): DayNumber {
   return length.months !== undefined ? addMonthsToDay(date, length.months) : date + (length.days ?? 0);
 }
 
+// Step details repeat a handful of lengths across a batch: each text is built once. Only
+// validated-range lengths are cached, so direct calls with odd numbers cannot grow the caches.
+const CACHE_SLOTS = 4096;
+const monthTexts: string[] = [];
+const dayTexts: string[] = [];
+const extensionMonthTexts: string[] = [];
+const extensionDayTexts: string[] = [];
+
+function remember(cache: string[], n: number, text: string): string {
+  if (Number.isInteger(n) && n >= 0 && n < CACHE_SLOTS) cache[n] = text;
+  return text;
+}
+
 function describeLength(length: Length): string {
-  return length.months !== undefined
-    ? `${length.months}个月 (${length.months} month${length.months === 1 ? '' : 's'})`
-    : `${length.days}日 (${length.days} day${length.days === 1 ? '' : 's'})`;
+  if (length.months !== undefined) {
+    const n = length.months;
+    return monthTexts[n] ?? remember(monthTexts, n, `${n}个月 (${n} month${n === 1 ? '' : 's'})`);
+  }
+  const n = length.days ?? 0;
+  return dayTexts[n] ?? remember(dayTexts, n, `${n}日 (${n} day${n === 1 ? '' : 's'})`);
+}
+
+function describeExtension(length: Length): string {
+  const months = length.months !== undefined;
+  const cache = months ? extensionMonthTexts : extensionDayTexts;
+  const n = months ? (length.months ?? 0) : (length.days ?? 0);
+  return cache[n] ?? remember(cache, n, `延长 ${describeLength(length)} (extension)`);
+}
+
+const limitTexts = new WeakMap<TrialLimit, string>();
+
+function describeLimit(limit: TrialLimit): string {
+  let text = limitTexts.get(limit);
+  if (text === undefined) {
+    text = `${limit.zh} ${describeLength(limit)} — ${limit.en}`;
+    limitTexts.set(limit, text);
+  }
+  return text;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -103,14 +136,20 @@ export interface MergedDeductions {
 }
 
 const KIND_BIT = new Map<string, number>(DEDUCTION_KINDS.map((k, i) => [k, 1 << i]));
-// Sort key = from * 1024 + index: one numeric sort of a typed array, no comparator objects.
+// Sort key = from * 1024 + index: integers sort without comparing objects.
 const INDEX_SLOTS = 1024;
 const DAY_OFFSET = 1_000_000;
 
-function sortedByStart(deductions: readonly DeadlineDeduction[], from: Float64Array): Float64Array {
-  const keys = new Float64Array(deductions.length);
-  for (let i = 0; i < deductions.length; i++) keys[i] = (from[i] + DAY_OFFSET) * INDEX_SLOTS + i;
-  return keys.sort();
+/** Indices of the deductions by start day. Insertion sort: lists are short (usually 1–3). */
+function byStart(deductions: readonly DeadlineDeduction[], from: number[]): number[] {
+  const keys: number[] = [];
+  for (let i = 0; i < deductions.length; i++) {
+    const key = (from[i] + DAY_OFFSET) * INDEX_SLOTS + i;
+    let j = keys.push(key) - 1;
+    for (; j > 0 && keys[j - 1] > key; j--) keys[j] = keys[j - 1];
+    keys[j] = key;
+  }
+  return keys;
 }
 
 /**
@@ -120,12 +159,13 @@ function sortedByStart(deductions: readonly DeadlineDeduction[], from: Float64Ar
 export function mergeDeductions(deductions: readonly DeadlineDeduction[]): MergedDeductions {
   const n = deductions.length;
   if (n > INDEX_SLOTS) throw new RangeError(`At most ${INDEX_SLOTS} deductions`);
-  const from = new Float64Array(n);
-  for (let i = 0; i < n; i++) from[i] = parseDay(deductions[i].from);
+  const from: number[] = [];
+  for (let i = 0; i < n; i++) from.push(parseDay(deductions[i].from));
+  const keys = byStart(deductions, from);
   const runs: number[] = [];
   let days = 0;
-  for (const key of sortedByStart(deductions, from)) {
-    const i = key % INDEX_SLOTS;
+  for (let k = 0; k < n; k++) {
+    const i = keys[k] % INDEX_SLOTS;
     const start = from[i];
     const end = parseDay(deductions[i].to);
     const bit = KIND_BIT.get(deductions[i].kind) ?? 0;
@@ -144,26 +184,32 @@ export function mergeDeductions(deductions: readonly DeadlineDeduction[]): Merge
   return { days, runs };
 }
 
-function kindNames(mask: number, lang: 'zh' | 'en'): string {
-  const names: string[] = [];
-  for (let i = 0; i < DEDUCTION_KINDS.length; i++) {
-    if (mask & (1 << i)) names.push(DEDUCTION_KIND_NAMES[DEDUCTION_KINDS[i]][lang]);
+// One text per combination of kinds (2^8 at most), built on first use.
+const kindTexts: { zh: string; en: string }[] = [];
+
+function kindNames(mask: number): { zh: string; en: string } {
+  let text = kindTexts[mask];
+  if (text === undefined) {
+    const kinds = DEDUCTION_KINDS.filter((_, i) => mask & (1 << i)).map((k) => DEDUCTION_KIND_NAMES[k]);
+    text = { zh: kinds.map((k) => k.zh).join('、'), en: kinds.map((k) => k.en).join(', ') };
+    kindTexts[mask] = text;
   }
-  return names.join(lang === 'zh' ? '、' : ', ');
+  return text;
 }
 
 function describeDeductions(merged: MergedDeductions): string {
-  const zh: string[] = [];
-  const en: string[] = [];
+  let zh = '';
+  let en = '';
   const { runs } = merged;
   for (let r = 0; r < runs.length; r += 3) {
     const from = formatDay(runs[r]);
     const to = formatDay(runs[r + 1]);
     const days = runs[r + 1] - runs[r] + 1;
-    zh.push(`${from} 至 ${to}（${days}日，${kindNames(runs[r + 2], 'zh')}）`);
-    en.push(`${from} to ${to} (${days} days, ${kindNames(runs[r + 2], 'en')})`);
+    const kinds = kindNames(runs[r + 2]);
+    zh += `${r === 0 ? '' : '；'}${from} 至 ${to}（${days}日，${kinds.zh}）`;
+    en += `${r === 0 ? '' : '; '}${from} to ${to} (${days} days, ${kinds.en})`;
   }
-  return `扣除 ${merged.days} 日：${zh.join('；')} (deducted ${merged.days} days: ${en.join('; ')})`;
+  return `扣除 ${merged.days} 日：${zh} (deducted ${merged.days} days: ${en})`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -173,16 +219,16 @@ function describeDeductions(merged: MergedDeductions): string {
 export function computeTrialLimit(request: TrialRequest, limits: TrialLimits = TRIAL_LIMITS): DeadlineResult {
   const limit = limits[request.procedure];
   if (!limit) throw new RangeError(`Unknown procedure: ${request.procedure}`);
-  const steps: DeadlineStep[] = [{ rule: RULES.trialStart, date: request.filedOn, detail: '立案日 (filing date)' }];
+  const steps: DeadlineStep[] = [{ rule: RULES.trialStart, date: request.filedOn }];
   let day = addLength(parseDay(request.filedOn), limit);
   let date = formatDay(day);
   const rule = limit.months !== undefined ? TRIAL_LIMIT_MONTHS : TRIAL_LIMIT_DAYS;
-  steps.push({ rule, date, detail: `${limit.zh} ${describeLength(limit)} — ${limit.en}` });
+  steps.push({ rule, date, detail: describeLimit(limit) });
   for (const extension of request.extensions ?? []) {
     day = addLength(day, extension);
     date = formatDay(day);
     const extensionRule = extension.months !== undefined ? EXTENSION_MONTHS : EXTENSION_DAYS;
-    steps.push({ rule: extensionRule, date, detail: `延长 ${describeLength(extension)}` });
+    steps.push({ rule: extensionRule, date, detail: describeExtension(extension) });
   }
   if (request.deductions && request.deductions.length > 0) {
     const merged = mergeDeductions(request.deductions);
@@ -196,16 +242,14 @@ export function computeTrialLimit(request: TrialRequest, limits: TrialLimits = T
 // ---------------------------------------------------------------------------------------------
 // Rule 4: party periods
 
+const NOT_MOVED = '届满日为工作日，不顺延 (the end is a working day; not moved)';
+const NOT_MOVED_ADJUSTED = '届满日为调休上班日，不顺延 (the end is an adjusted working day; not moved)';
+
 function describeRestDayCheck(end: DayNumber, raw: DayNumber, rawDate: string, calendar: RestDayCalendar): string {
-  if (end !== raw) {
-    const skipped = end - raw;
-    const last = formatDay(end - 1);
-    return `${rawDate} 至 ${last} 为休息日，顺延 ${skipped} 日 (${rawDate} to ${last} are rest days; moved ${skipped} day${skipped === 1 ? '' : 's'})`;
-  }
-  if (isWeekend(raw) && calendar.workdays.has(raw)) {
-    return `${rawDate} 为调休上班日，不顺延 (${rawDate} is an adjusted working day; not moved)`;
-  }
-  return `${rawDate} 为工作日，不顺延 (${rawDate} is a working day; not moved)`;
+  if (end === raw) return isWeekend(raw) && calendar.workdays.has(raw) ? NOT_MOVED_ADJUSTED : NOT_MOVED;
+  const skipped = end - raw;
+  const last = formatDay(end - 1);
+  return `${rawDate} 至 ${last} 为休息日，顺延 ${skipped} 日 (${rawDate} to ${last} are rest days; moved ${skipped} day${skipped === 1 ? '' : 's'})`;
 }
 
 /** Party period: trigger date + length; an end on a rest day moves to the next working day. */
@@ -216,7 +260,7 @@ export function computePeriod(request: PeriodRequest, calendar: Calendar | RestD
   const end = nextWorkingDay(raw, rest);
   const date = end === raw ? rawDate : formatDay(end);
   const steps: DeadlineStep[] = [
-    { rule: RULES.periodStart, date: request.from, detail: '起算日 (trigger date)' },
+    { rule: RULES.periodStart, date: request.from },
     { rule: request.months !== undefined ? PERIOD_MONTHS : PERIOD_DAYS, date: rawDate, detail: describeLength(request) },
     { rule: RULES.periodRestDay, date, detail: describeRestDayCheck(end, raw, rawDate, rest) },
   ];

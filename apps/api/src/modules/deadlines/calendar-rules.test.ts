@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OFFICIAL_CALENDAR_2026 } from './calculator.bench-fixture.js';
 import {
   civilFromDay,
@@ -12,12 +12,6 @@ import {
   weekday,
 } from './calendar-rules.js';
 
-// Until packages/contracts/src/index.ts re-exports deadlines.ts and tests resolve the package to
-// its sources, serve @courtassist/contracts from source. Harmless afterwards (same modules).
-vi.mock('@courtassist/contracts', async () => ({
-  ...(await import('../../../../../packages/contracts/src/index.js')),
-  ...(await import('../../../../../packages/contracts/src/deadlines.js')),
-}));
 
 const MIN_DAY = dayFromCivil(1900, 1, 1);
 const MAX_DAY = dayFromCivil(2199, 12, 31);

@@ -53,12 +53,26 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : `${n}`;
 }
 
-/** ISO `YYYY-MM-DD` of a day number. */
-export function formatDay(dayNumber: DayNumber): string {
+function buildDateText(dayNumber: DayNumber): string {
   const ymd = civilFromDay(dayNumber);
   const y = Math.floor(ymd / 10000);
   const year = y >= 1000 ? `${y}` : `${y}`.padStart(4, '0');
   return `${year}-${pad2(Math.floor(ymd / 100) % 100)}-${pad2(ymd % 100)}`;
+}
+
+// Formatting dates is the calculator's main allocation; a batch reuses a few thousand dates, so
+// each text is built once and shared. Blocks of 512 days keep the arrays small and dense.
+const CACHE_FIRST_DAY = dayFromCivil(1900, 1, 1);
+const CACHE_BLOCKS = Math.ceil((dayFromCivil(2400, 1, 1) - CACHE_FIRST_DAY) / 512);
+const dateTexts: (string | undefined)[][] = new Array(CACHE_BLOCKS);
+
+/** ISO `YYYY-MM-DD` of a day number. */
+export function formatDay(dayNumber: DayNumber): string {
+  const slot = dayNumber - CACHE_FIRST_DAY;
+  const block = slot >> 9;
+  if (slot < 0 || block >= CACHE_BLOCKS || !Number.isInteger(slot)) return buildDateText(dayNumber);
+  const texts = (dateTexts[block] ??= new Array<string | undefined>(512));
+  return (texts[slot & 511] ??= buildDateText(dayNumber));
 }
 
 /** 0 = Sunday … 6 = Saturday (1970-01-01, day 0, was a Thursday). */

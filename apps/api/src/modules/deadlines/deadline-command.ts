@@ -9,12 +9,11 @@ import type {
   Calendar,
   DeadlineErrorCode,
   DeadlineRequest,
-  DeadlineResult,
   ErrorCode,
   FieldProblem,
   Problem,
 } from '@courtassist/contracts';
-import { compileCalendar } from './calendar-rules.js';
+import { compileCalendar, type RestDayCalendar } from './calendar-rules.js';
 import { compute, needsStoredCalendar } from './calculator.js';
 
 /**
@@ -152,6 +151,16 @@ function calendarProblem(requests: readonly DeadlineRequest[]): DeadlineProblem 
   return count === 0 ? undefined : problem('CALENDAR_REQUIRED', { errors, meta: { invalidItems: count } });
 }
 
+/**
+ * Each result is serialized as soon as it is computed, so a large batch keeps only flat JSON
+ * text alive rather than 100,000 object graphs for the garbage collector to trace.
+ */
+function serializeAll(requests: readonly DeadlineRequest[], stored: RestDayCalendar | undefined): string {
+  const parts: string[] = new Array(requests.length);
+  for (let i = 0; i < requests.length; i++) parts[i] = JSON.stringify(compute(requests[i], stored));
+  return `[${parts.join(',')}]`;
+}
+
 // ---------------------------------------------------------------------------------------------
 
 /**
@@ -174,13 +183,13 @@ export function runDeadlineCommand(stdinText: string, storedCalendar?: Calendar)
     const missing = calendarProblem(requests);
     if (missing) return fail(EXIT_INVALID, missing);
   }
-  let results: DeadlineResult[];
+  let json: string;
   try {
     // Compiled once for the whole batch: each period then costs a few Set lookups.
     const stored = storedCalendar ? compileCalendar(storedCalendar) : undefined;
-    results = requests.map((request) => compute(request, stored));
+    json = batch ? serializeAll(requests, stored) : JSON.stringify(compute(requests[0], stored));
   } catch (error) {
     return fail(EXIT_INTERNAL, problem('INTERNAL', { detail: (error as Error).message }));
   }
-  return { exitCode: EXIT_OK, stdout: `${JSON.stringify(batch ? results : results[0])}\n` };
+  return { exitCode: EXIT_OK, stdout: `${json}\n` };
 }

@@ -7,7 +7,6 @@ import type { Db } from '../../platform/db.js';
 import { AppError, fieldProblem } from '../../platform/errors.js';
 import { findCourtById } from './courts.repository.js';
 import { isStrongPassword } from './org.policy.js';
-import { weakPassword } from './users.service.js';
 import { burnVerification, hashPassword, verifyPassword } from './passwords.js';
 import { findRolesByCodes } from './roles.repository.js';
 import { deleteSession, deleteSessionsOfUser, insertSession, lookupSession } from './sessions.repository.js';
@@ -21,6 +20,7 @@ import {
   setPassword,
   touchLastLogin,
 } from './users.repository.js';
+import { weakPassword } from './users.service.js';
 
 export function sessionIdOf(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -49,7 +49,9 @@ export async function signIn(
   const until = await lockedUntil(db, input.username);
   if (until) throw lockedError(until);
   const credentials = await findCredentials(db, input.username);
-  const passwordOk = credentials ? await verifyPassword(credentials.passwordHash, input.password) : (await burnVerification(input.password), false);
+  let passwordOk = false;
+  if (credentials) passwordOk = await verifyPassword(credentials.passwordHash, input.password);
+  else await burnVerification(input.password);
   if (!credentials || !passwordOk || credentials.status !== 'active') {
     const lockedNow = await recordLoginFailure(db, input.username, MAX_FAILED_LOGINS, LOCKOUT_MINUTES);
     if (lockedNow) {
@@ -63,7 +65,14 @@ export async function signIn(
   const expiresAt = new Date(Date.now() + input.sessionHours * 3_600_000);
   await db.transaction(async (tx) => {
     await clearLoginFailures(tx, input.username);
-    await insertSession(tx, { id: sessionIdOf(token), userId: credentials.id, csrfToken, expiresAt, ip: ctx.ip, userAgent: input.userAgent });
+    await insertSession(tx, {
+      id: sessionIdOf(token),
+      userId: credentials.id,
+      csrfToken,
+      expiresAt,
+      ip: ctx.ip,
+      userAgent: input.userAgent,
+    });
     await touchLastLogin(tx, credentials.id);
     const actorCtx = { ...ctx, actor: { userId: credentials.id, displayName: credentials.displayName } };
     await recordAudit(tx, actorCtx, { entityType: 'user', entityId: credentials.id, action: 'sign-in', courtId: credentials.courtId });
@@ -73,13 +82,17 @@ export async function signIn(
 
 async function auditLockout(db: Db, ctx: RequestContext, user: { id: number; courtId: number }, until: Date) {
   await db.transaction((tx) =>
-    recordAudit(tx, { ...ctx, systemName: 'system' }, {
-      entityType: 'user',
-      entityId: user.id,
-      action: 'lock',
-      courtId: user.courtId,
-      after: { lockedUntil: until.toISOString() },
-    }),
+    recordAudit(
+      tx,
+      { ...ctx, systemName: 'system' },
+      {
+        entityType: 'user',
+        entityId: user.id,
+        action: 'lock',
+        courtId: user.courtId,
+        after: { lockedUntil: until.toISOString() },
+      },
+    ),
   );
 }
 

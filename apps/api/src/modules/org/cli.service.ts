@@ -3,14 +3,14 @@ import { recordAudit } from '../../platform/audit.js';
 import { systemContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
+import { insertCourt } from './courts.repository.js';
 import { courtPlacementProblem, isStrongPassword } from './org.policy.js';
+import { ensureBuiltinRoles } from './org.seed.js';
 import { courts, roles, users } from './org.table.js';
 import { hashPassword } from './passwords.js';
 import { setUserRoles } from './roles.repository.js';
 import { deleteSessionsOfUser } from './sessions.repository.js';
 import { clearLoginFailures, insertUser, setPassword } from './users.repository.js';
-import { insertCourt } from './courts.repository.js';
-import { ensureBuiltinRoles } from './org.seed.js';
 
 // Command-line use cases act with full rights, as the operator of the installation: whoever can
 // run the CLI can already read the database directly.
@@ -31,16 +31,37 @@ export async function createUserFromCli(
   if (unknown.length > 0) throw new Error(`Unknown roles: ${unknown.join(', ')} (known: ${roleRows.map((r) => r.code).join(', ')})`);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    const id = await insertUser(tx, { username: input.username, displayName: input.displayName, phone: '', courtId: court.id, departmentId: null, passwordHash, mustChangePassword: false });
-    await setUserRoles(tx, id, roleRows.filter((r) => input.roles.includes(r.code)).map((r) => r.id));
-    await recordAudit(tx, systemContext('cli'), { entityType: 'user', entityId: id, action: 'create', courtId: court.id, after: { username: input.username, displayName: input.displayName, roles: input.roles } });
+    const id = await insertUser(tx, {
+      username: input.username,
+      displayName: input.displayName,
+      phone: '',
+      courtId: court.id,
+      departmentId: null,
+      passwordHash,
+      mustChangePassword: false,
+    });
+    await setUserRoles(
+      tx,
+      id,
+      roleRows.filter((r) => input.roles.includes(r.code)).map((r) => r.id),
+    );
+    await recordAudit(tx, systemContext('cli'), {
+      entityType: 'user',
+      entityId: id,
+      action: 'create',
+      courtId: court.id,
+      after: { username: input.username, displayName: input.displayName, roles: input.roles },
+    });
     return id;
   });
 }
 
 export async function resetPasswordFromCli(db: Db, username: string, password: string): Promise<void> {
   if (!isStrongPassword(password)) throw new AppError('WEAK_PASSWORD', 'validation');
-  const [user] = await db.select({ id: users.id, courtId: users.courtId }).from(users).where(sql`lower(${users.username}) = ${username.toLowerCase()}`);
+  const [user] = await db
+    .select({ id: users.id, courtId: users.courtId })
+    .from(users)
+    .where(sql`lower(${users.username}) = ${username.toLowerCase()}`);
   if (!user) throw new Error(`No user named ${username}`);
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
@@ -58,8 +79,22 @@ export async function createRootCourt(db: Db, input: { name: string; code: strin
   const [existing] = await db.select({ id: courts.id }).from(courts).where(eq(courts.code, input.code));
   if (existing) throw new Error(`A court with code ${input.code} exists already`);
   return db.transaction(async (tx) => {
-    const court = await insertCourt(tx, { parentId: null, parentPath: null, level: 'higher', name: input.name, code: input.code, address: '', jurisdiction: '' });
-    await recordAudit(tx, systemContext('cli'), { entityType: 'court', entityId: court.id, action: 'create', courtId: court.id, after: { name: input.name, code: input.code, level: 'higher' } });
+    const court = await insertCourt(tx, {
+      parentId: null,
+      parentPath: null,
+      level: 'higher',
+      name: input.name,
+      code: input.code,
+      address: '',
+      jurisdiction: '',
+    });
+    await recordAudit(tx, systemContext('cli'), {
+      entityType: 'court',
+      entityId: court.id,
+      action: 'create',
+      courtId: court.id,
+      after: { name: input.name, code: input.code, level: 'higher' },
+    });
     return court.id;
   });
 }

@@ -74,10 +74,7 @@ export async function updateCourt(
 }
 
 export async function countCourtsInScope(ex: Executor, actor: Pick<Actor, 'courtPath'>): Promise<number> {
-  const [row] = await ex
-    .select({ n: sql<number>`count(*)::int` })
-    .from(courts)
-    .where(inScope(courts.path, actor));
+  const [row] = await ex.select({ n: sql<number>`count(*)::int` }).from(courts).where(inScope(courts.path, actor));
   return row.n;
 }
 

@@ -54,7 +54,14 @@ export async function editCourt(db: Db, ctx: RequestContext, actor: Actor, id: n
     return await db.transaction(async (tx) => {
       const after = await updateCourt(tx, id, version, patch);
       if (!after) throw AppError.versionConflict(before.version);
-      await recordAudit(tx, ctx, { entityType: 'court', entityId: id, action: 'update', courtId: id, before: toCourt(before), after: toCourt(after) });
+      await recordAudit(tx, ctx, {
+        entityType: 'court',
+        entityId: id,
+        action: 'update',
+        courtId: id,
+        before: toCourt(before),
+        after: toCourt(after),
+      });
       return toCourt(after);
     });
   } catch (error) {

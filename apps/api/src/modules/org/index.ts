@@ -6,13 +6,12 @@ import { type AuthRouteOptions, authRoutes } from './auth.routes.js';
 import { resolveSession } from './auth.service.js';
 import { orgRoutes } from './org.routes.js';
 
-export { organisationOf } from './org.queries.js';
-export { seedOrganisation, type SeededOrganisation, DEMO_ACCOUNTS } from './org.seed.js';
 export { createRootCourt, createUserFromCli, resetPasswordFromCli } from './cli.service.js';
-export { ensureBuiltinRoles } from './org.seed.js';
-export { purgeExpiredSessions } from './sessions.repository.js';
 export { countAllCourts as countCourts } from './courts.repository.js';
+export { organisationOf } from './org.queries.js';
+export { DEMO_ACCOUNTS, ensureBuiltinRoles, type SeededOrganisation, seedOrganisation } from './org.seed.js';
 export { hashPassword } from './passwords.js';
+export { purgeExpiredSessions } from './sessions.repository.js';
 
 export const orgPlugin: FastifyPluginAsync<AuthRouteOptions> = async (app, opts) => {
   await app.register(authRoutes, opts);

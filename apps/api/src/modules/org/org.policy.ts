@@ -1,11 +1,4 @@
-import {
-  checkCourtCode,
-  type CourtLevel,
-  PARENT_LEVEL,
-  PASSWORD_RULE,
-  type TeamPosition,
-  type TeamTemplate,
-} from '@courtassist/contracts';
+import { type CourtLevel, checkCourtCode, PARENT_LEVEL, PASSWORD_RULE, type TeamPosition, type TeamTemplate } from '@courtassist/contracts';
 
 /**
  * Nobody hands out more power than they hold: the permissions of the roles granted (or set on a

@@ -1,6 +1,6 @@
 import {
-  courtList,
   court,
+  courtList,
   createCourtRequest,
   createDepartmentRequest,
   createRoleRequest,
@@ -77,8 +77,10 @@ export const orgRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
   app.get('/departments/:id', { ...orgRead, schema: { tags, params: idParam, response: { 200: department } } }, (req) =>
     getDepartment(db, actorOf(req), req.params.id),
   );
-  app.post('/departments', { ...orgManage, schema: { tags, body: createDepartmentRequest, response: { 201: department } } }, async (req, reply) =>
-    reply.code(201).send(await createDepartment(db, req.ctx, actorOf(req), req.body)),
+  app.post(
+    '/departments',
+    { ...orgManage, schema: { tags, body: createDepartmentRequest, response: { 201: department } } },
+    async (req, reply) => reply.code(201).send(await createDepartment(db, req.ctx, actorOf(req), req.body)),
   );
   app.patch(
     '/departments/:id',
@@ -132,7 +134,9 @@ export const orgRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) 
 
   // ---- roles and permissions ----
   // Reading roles is needed to assign them to users, so user readers may list them too.
-  app.get('/roles', { preHandler: requireAnyPermission('role.manage', 'user.read'), schema: { tags, response: { 200: roleList } } }, () => findRoles(db));
+  app.get('/roles', { preHandler: requireAnyPermission('role.manage', 'user.read'), schema: { tags, response: { 200: roleList } } }, () =>
+    findRoles(db),
+  );
   app.post('/roles', { ...roleManage, schema: { tags, body: createRoleRequest, response: { 201: role } } }, async (req, reply) =>
     reply.code(201).send(await createRole(db, req.ctx, actorOf(req), req.body)),
   );

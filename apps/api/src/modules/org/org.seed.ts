@@ -11,9 +11,9 @@ import { recordAudit } from '../../platform/audit.js';
 import { systemContext } from '../../platform/context.js';
 import { type Db, type Executor, rows } from '../../platform/db.js';
 import { chineseName, mobilePhone, type Random } from '../../seed/random.js';
+import { countAllCourts } from './courts.repository.js';
 import { courts, departments, rolePermissions, roles, teamMembers, teams, userRoles, users } from './org.table.js';
 import { hashPassword } from './passwords.js';
-import { countAllCourts } from './courts.repository.js';
 
 /**
  * Built-in roles always exist. The administrator role always holds every permission the code
@@ -58,12 +58,12 @@ interface CourtPlan {
 }
 
 const TRIBUNAL_TOWNS: Record<string, [string, string]> = {
-  '吉0102': ['幸福', '新湖'],
-  '吉0103': ['兰家', '奋进'],
-  '吉0104': ['永春', '乐山'],
-  '吉0105': ['劝农', '英俊'],
-  '吉0202': ['孤店子', '桦皮厂'],
-  '吉0203': ['江密峰', '乌拉街'],
+  吉0102: ['幸福', '新湖'],
+  吉0103: ['兰家', '奋进'],
+  吉0104: ['永春', '乐山'],
+  吉0105: ['劝农', '英俊'],
+  吉0202: ['孤店子', '桦皮厂'],
+  吉0203: ['江密峰', '乌拉街'],
 };
 
 const BASIC_COURTS: [string, string, string, string][] = [
@@ -76,15 +76,52 @@ const BASIC_COURTS: [string, string, string, string][] = [
 ];
 
 function provincePlan(random: Random): CourtPlan[] {
-  const street = () => `${random.pick(['人民大街', '解放大路', '自由大路', '重庆路', '亚泰大街', '长江路', '北京大街', '松江路'])}${random.int(1, 2999)}号`;
+  const street = () =>
+    `${random.pick(['人民大街', '解放大路', '自由大路', '重庆路', '亚泰大街', '长江路', '北京大街', '松江路'])}${random.int(1, 2999)}号`;
   const plan: CourtPlan[] = [
-    { key: '吉', level: 'higher', name: '吉林省高级人民法院', code: '吉', parent: null, address: `吉林省长春市${street()}`, jurisdiction: '吉林省全省', login: 'jl' },
-    { key: '吉01', level: 'intermediate', name: '长春市中级人民法院', code: '吉01', parent: '吉', address: `吉林省长春市${street()}`, jurisdiction: '长春市', login: 'jl01' },
-    { key: '吉02', level: 'intermediate', name: '吉林市中级人民法院', code: '吉02', parent: '吉', address: `吉林省吉林市${street()}`, jurisdiction: '吉林市', login: 'jl02' },
+    {
+      key: '吉',
+      level: 'higher',
+      name: '吉林省高级人民法院',
+      code: '吉',
+      parent: null,
+      address: `吉林省长春市${street()}`,
+      jurisdiction: '吉林省全省',
+      login: 'jl',
+    },
+    {
+      key: '吉01',
+      level: 'intermediate',
+      name: '长春市中级人民法院',
+      code: '吉01',
+      parent: '吉',
+      address: `吉林省长春市${street()}`,
+      jurisdiction: '长春市',
+      login: 'jl01',
+    },
+    {
+      key: '吉02',
+      level: 'intermediate',
+      name: '吉林市中级人民法院',
+      code: '吉02',
+      parent: '吉',
+      address: `吉林省吉林市${street()}`,
+      jurisdiction: '吉林市',
+      login: 'jl02',
+    },
   ];
   for (const [code, name, parent, district] of BASIC_COURTS) {
     const city = parent === '吉01' ? '长春市' : '吉林市';
-    plan.push({ key: code, level: 'basic', name, code, parent, address: `吉林省${city}${district}${street()}`, jurisdiction: `${city}${district}`, login: `jl${code.slice(1)}` });
+    plan.push({
+      key: code,
+      level: 'basic',
+      name,
+      code,
+      parent,
+      address: `吉林省${city}${district}${street()}`,
+      jurisdiction: `${city}${district}`,
+      login: `jl${code.slice(1)}`,
+    });
     TRIBUNAL_TOWNS[code].forEach((town, i) => {
       plan.push({
         key: `${code}t${i + 1}`,
@@ -157,8 +194,20 @@ export const DEMO_ACCOUNTS: { username: string; court: string; role: string; pas
   { username: 'centre', court: '吉0102', role: 'centre-staff', password: DEMO_PASSWORD, note: '集约中心工作人员 centre staff' },
   { username: 'inspector', court: '吉0102', role: 'inspector', password: DEMO_PASSWORD, note: '质检员 quality inspector' },
   { username: 'enforcer', court: '吉0102', role: 'enforcement-officer', password: DEMO_PASSWORD, note: '执行干警 enforcement officer' },
-  { username: 'grassroots', court: '吉0102t1', role: 'grassroots-assistant', password: DEMO_PASSWORD, note: '幸福法庭司法协助员 grassroots assistant' },
-  { username: 'kuancheng', court: '吉0103', role: 'judge', password: DEMO_PASSWORD, note: '宽城区法院法官（兄弟法院） judge of a sibling court' },
+  {
+    username: 'grassroots',
+    court: '吉0102t1',
+    role: 'grassroots-assistant',
+    password: DEMO_PASSWORD,
+    note: '幸福法庭司法协助员 grassroots assistant',
+  },
+  {
+    username: 'kuancheng',
+    court: '吉0103',
+    role: 'judge',
+    password: DEMO_PASSWORD,
+    note: '宽城区法院法官（兄弟法院） judge of a sibling court',
+  },
 ];
 
 interface PersonPlan {
@@ -208,7 +257,8 @@ function staffPlan(random: Random, plan: CourtPlan[]): { people: PersonPlan[]; t
         const key = `${court.key}/${name}/${t}`;
         teamPlans.push({ key, courtKey: court.key, department: name, name: `${name}第${t}审判团队` });
         for (const position of ['judge', 'assistant', 'clerk'] as TeamPosition[]) {
-          const roleCodes = kind === 'enforcement' && position !== 'clerk' ? ['enforcement-officer', POSITION_ROLE[position]] : [POSITION_ROLE[position]];
+          const roleCodes =
+            kind === 'enforcement' && position !== 'clerk' ? ['enforcement-officer', POSITION_ROLE[position]] : [POSITION_ROLE[position]];
           person(court, name, roleCodes, { key, position });
         }
       }
@@ -229,7 +279,9 @@ function assignDemoAccounts(people: PersonPlan[]) {
       p.courtKey === account.court &&
       p.roles.includes(account.role) &&
       (account.role !== 'division-head' || p.department === '民事审判第一庭') &&
-      (!['judge', 'judge-assistant', 'clerk'].includes(account.role) || account.court !== '吉0102' || p.team?.key === '吉0102/民事审判第一庭/1');
+      (!['judge', 'judge-assistant', 'clerk'].includes(account.role) ||
+        account.court !== '吉0102' ||
+        p.team?.key === '吉0102/民事审判第一庭/1');
     const found = people.find(match);
     if (!found) throw new Error(`demo plan has no place for ${account.username}`);
     taken.add(found);
@@ -255,9 +307,14 @@ async function allocateIds(ex: Executor, table: string, n: number): Promise<numb
 }
 
 /** Loads the demo province with multi-row inserts in one transaction. Refuses a database that has courts. */
-export async function seedOrganisation(db: Db, random: Random, progress: (message: string) => void = () => undefined): Promise<SeededOrganisation> {
+export async function seedOrganisation(
+  db: Db,
+  random: Random,
+  progress: (message: string) => void = () => undefined,
+): Promise<SeededOrganisation> {
   await ensureBuiltinRoles(db);
-  if ((await countAllCourts(db)) > 0) throw new Error('The database already holds courts; demo organisation data is only loaded into an empty one.');
+  if ((await countAllCourts(db)) > 0)
+    throw new Error('The database already holds courts; demo organisation data is only loaded into an empty one.');
   const plan = provincePlan(random);
   const { people, teamPlans } = staffPlan(random, plan);
   const [demoHash, adminHash] = await Promise.all([hashPassword(DEMO_PASSWORD), hashPassword(ADMIN_PASSWORD)]);
@@ -271,7 +328,13 @@ export async function seedOrganisation(db: Db, random: Random, progress: (messag
     await insertMemberships(tx, people, userIds, teamIds);
     progress(`users: ${people.length}, teams: ${teamPlans.length}`);
     const summary = { courts: plan.length, departments: departmentIds.size, teams: teamPlans.length, users: people.length };
-    await recordAudit(tx, systemContext('seed'), { entityType: 'province', entityId: courtIds.get('吉') ?? 0, action: 'seed', courtId: null, after: summary });
+    await recordAudit(tx, systemContext('seed'), {
+      entityType: 'province',
+      entityId: courtIds.get('吉') ?? 0,
+      action: 'seed',
+      courtId: null,
+      after: summary,
+    });
     return summary;
   });
 }
@@ -292,7 +355,10 @@ async function insertCourts(tx: Executor, plan: CourtPlan[]): Promise<Map<string
 
 async function insertDepartments(tx: Executor, plan: CourtPlan[], courtIds: Map<string, number>): Promise<Map<string, number>> {
   const values = plan.flatMap((c) => DEPARTMENTS[c.level].map(([name, kind]) => ({ courtId: courtIds.get(c.key) as number, name, kind })));
-  const inserted = await tx.insert(departments).values(values).returning({ id: departments.id, courtId: departments.courtId, name: departments.name });
+  const inserted = await tx
+    .insert(departments)
+    .values(values)
+    .returning({ id: departments.id, courtId: departments.courtId, name: departments.name });
   const keyOfCourt = new Map([...courtIds].map(([k, id]) => [id, k]));
   return new Map(inserted.map((d) => [`${keyOfCourt.get(d.courtId)}/${d.name}`, d.id]));
 }
@@ -335,13 +401,20 @@ async function insertPeople(
       passwordHash: hashes[p.password],
     })),
   );
-  const roleRows = await tx.select({ id: roles.id, code: roles.code }).from(roles).where(inArray(roles.code, Object.keys(BUILTIN_ROLES)));
+  const roleRows = await tx
+    .select({ id: roles.id, code: roles.code })
+    .from(roles)
+    .where(inArray(roles.code, Object.keys(BUILTIN_ROLES)));
   const roleId = new Map(roleRows.map((r) => [r.code, r.id]));
-  await tx.insert(userRoles).values(people.flatMap((p, i) => p.roles.map((code) => ({ userId: ids[i], roleId: roleId.get(code) as number }))));
+  await tx
+    .insert(userRoles)
+    .values(people.flatMap((p, i) => p.roles.map((code) => ({ userId: ids[i], roleId: roleId.get(code) as number }))));
   return ids;
 }
 
 async function insertMemberships(tx: Executor, people: PersonPlan[], userIds: number[], teamIds: Map<string, number>) {
-  const values = people.flatMap((p, i) => (p.team ? [{ teamId: teamIds.get(p.team.key) as number, userId: userIds[i], position: p.team.position }] : []));
+  const values = people.flatMap((p, i) =>
+    p.team ? [{ teamId: teamIds.get(p.team.key) as number, userId: userIds[i], position: p.team.position }] : [],
+  );
   await tx.insert(teamMembers).values(values);
 }

@@ -20,7 +20,9 @@ const roleColumns = {
   nameEn: roles.nameEn,
   builtin: roles.builtin,
   version: roles.version,
-  permissions: sql<string[]>`coalesce((SELECT array_agg(rp.permission ORDER BY rp.permission) FROM role_permissions rp WHERE rp.role_id = ${roles.id}), '{}')`,
+  permissions: sql<
+    string[]
+  >`coalesce((SELECT array_agg(rp.permission ORDER BY rp.permission) FROM role_permissions rp WHERE rp.role_id = ${roles.id}), '{}')`,
   userCount: sql<number>`(SELECT count(*)::int FROM user_roles ur WHERE ur.role_id = ${roles.id})`,
 };
 
@@ -38,7 +40,10 @@ export function findRolesByCodes(ex: Executor, codes: string[]): Promise<RoleRec
   return ex.select(roleColumns).from(roles).where(inArray(roles.code, codes));
 }
 
-export async function insertRole(ex: Executor, values: { code: string; nameZh: string; nameEn: string; builtin?: boolean }): Promise<number> {
+export async function insertRole(
+  ex: Executor,
+  values: { code: string; nameZh: string; nameEn: string; builtin?: boolean },
+): Promise<number> {
   const [row] = await ex.insert(roles).values(values).returning({ id: roles.id });
   return row.id;
 }

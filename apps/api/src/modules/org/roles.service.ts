@@ -68,7 +68,15 @@ export async function editRole(
     if (!(await updateRole(tx, id, version, patch))) throw AppError.versionConflict(before.version);
     if (permissions) await setRolePermissions(tx, id, [...new Set(permissions)].sort());
     const after = { ...before, ...patch, permissions: permissions ? [...new Set(permissions)].sort() : before.permissions };
-    await recordAudit(tx, ctx, { entityType: 'role', entityId: id, action: 'update', courtId: null, before, after, omit: ['version', 'userCount'] });
+    await recordAudit(tx, ctx, {
+      entityType: 'role',
+      entityId: id,
+      action: 'update',
+      courtId: null,
+      before,
+      after,
+      omit: ['version', 'userCount'],
+    });
   });
   return getRole(db, id);
 }

@@ -3,8 +3,8 @@ import { recordAudit } from '../../platform/audit.js';
 import type { Actor, RequestContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { AppError, fieldProblem } from '../../platform/errors.js';
-import { duplicateOn } from './courts.service.js';
 import { findCourtInScope } from './courts.repository.js';
+import { duplicateOn } from './courts.service.js';
 import {
   type DepartmentRecord,
   findDepartmentInScope,
@@ -62,7 +62,14 @@ export async function editDepartment(
   try {
     await db.transaction(async (tx) => {
       if (!(await updateDepartment(tx, id, version, patch))) throw AppError.versionConflict(before.version);
-      await recordAudit(tx, ctx, { entityType: 'department', entityId: id, action: 'update', courtId: before.courtId, before, after: { ...before, ...patch } });
+      await recordAudit(tx, ctx, {
+        entityType: 'department',
+        entityId: id,
+        action: 'update',
+        courtId: before.courtId,
+        before,
+        after: { ...before, ...patch },
+      });
     });
   } catch (error) {
     duplicateOn(error, 'body.name');
@@ -115,13 +122,25 @@ export async function editTeam(
   const before = await getTeam(db, actor, id);
   const { version, ...patch } = input;
   if (patch.template && overTemplate(patch.template, before.members).length > 0) {
-    throw AppError.invalid(fieldProblem('body.template', 'too_small', { zh: '现有成员多于新的团队模板', en: 'The team has more members than the new template allows' }));
+    throw AppError.invalid(
+      fieldProblem('body.template', 'too_small', {
+        zh: '现有成员多于新的团队模板',
+        en: 'The team has more members than the new template allows',
+      }),
+    );
   }
   try {
     await db.transaction(async (tx) => {
       if (!(await updateTeam(tx, id, version, patch))) throw AppError.versionConflict(before.version);
       const { members: _m, ...plain } = before;
-      await recordAudit(tx, ctx, { entityType: 'team', entityId: id, action: 'update', courtId: before.courtId, before: plain, after: { ...plain, ...patch } });
+      await recordAudit(tx, ctx, {
+        entityType: 'team',
+        entityId: id,
+        action: 'update',
+        courtId: before.courtId,
+        before: plain,
+        after: { ...plain, ...patch },
+      });
     });
   } catch (error) {
     duplicateOn(error, 'body.name');
@@ -139,17 +158,24 @@ export async function setTeamMembers(
 ): Promise<Team> {
   const before = await getTeam(db, actor, id);
   const ids = input.members.map((m) => m.userId);
-  if (new Set(ids).size !== ids.length) throw AppError.invalid(fieldProblem('body.members', 'invalid_value', { zh: '同一人不能重复加入', en: 'A person is listed twice' }));
+  if (new Set(ids).size !== ids.length)
+    throw AppError.invalid(fieldProblem('body.members', 'invalid_value', { zh: '同一人不能重复加入', en: 'A person is listed twice' }));
   const over = overTemplate(before.template, input.members);
   if (over.length > 0) {
     throw AppError.invalid(
-      ...over.map((p) => fieldProblem(`body.members.${p}`, 'too_big', { zh: '超过团队模板人数', en: 'More than the team template allows' })),
+      ...over.map((p) =>
+        fieldProblem(`body.members.${p}`, 'too_big', { zh: '超过团队模板人数', en: 'More than the team template allows' }),
+      ),
     );
   }
   const known = await activeUsersOfCourt(db, before.courtId, ids);
   const strangers = input.members.map((m, i) => ({ m, i })).filter(({ m }) => !known.has(m.userId));
   if (strangers.length > 0) {
-    throw AppError.invalid(...strangers.map(({ i }) => fieldProblem(`body.members.${i}.userId`, 'invalid_value', { zh: '不是本院在职人员', en: 'Not an active user of this court' })));
+    throw AppError.invalid(
+      ...strangers.map(({ i }) =>
+        fieldProblem(`body.members.${i}.userId`, 'invalid_value', { zh: '不是本院在职人员', en: 'Not an active user of this court' }),
+      ),
+    );
   }
   await db.transaction(async (tx) => {
     if (!(await updateTeam(tx, id, input.version, {}))) throw AppError.versionConflict(before.version);

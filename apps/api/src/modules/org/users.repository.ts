@@ -33,11 +33,14 @@ const userColumns = {
   courtName: courts.name,
   departmentId: users.departmentId,
   departmentName: departments.name,
-  roles: sql<string[]>`coalesce((SELECT array_agg(r.code ORDER BY r.id) FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = ${users.id}), '{}')`,
+  roles: sql<
+    string[]
+  >`coalesce((SELECT array_agg(r.code ORDER BY r.id) FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = ${users.id}), '{}')`,
   status: sql<'active' | 'disabled'>`${users.status}`,
-  lockedUntil: sql<Date | null>`(SELECT lf.locked_until FROM login_failures lf WHERE lf.username = lower(${users.username}) AND lf.locked_until > now())`.mapWith(
-    (v: string | Date | null) => (v === null ? null : new Date(v)),
-  ),
+  lockedUntil:
+    sql<Date | null>`(SELECT lf.locked_until FROM login_failures lf WHERE lf.username = lower(${users.username}) AND lf.locked_until > now())`.mapWith(
+      (v: string | Date | null) => (v === null ? null : new Date(v)),
+    ),
   lastLoginAt: users.lastLoginAt,
   mustChangePassword: users.mustChangePassword,
   version: users.version,
@@ -107,7 +110,13 @@ export async function findCredentials(
   username: string,
 ): Promise<{ id: number; displayName: string; passwordHash: string; status: string; courtId: number } | null> {
   const [row] = await ex
-    .select({ id: users.id, displayName: users.displayName, passwordHash: users.passwordHash, status: users.status, courtId: users.courtId })
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      passwordHash: users.passwordHash,
+      status: users.status,
+      courtId: users.courtId,
+    })
     .from(users)
     .where(sql`lower(${users.username}) = ${username.toLowerCase()}`);
   return row ?? null;

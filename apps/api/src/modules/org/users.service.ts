@@ -3,8 +3,8 @@ import { recordAudit } from '../../platform/audit.js';
 import type { Actor, RequestContext } from '../../platform/context.js';
 import type { Db, Executor } from '../../platform/db.js';
 import { AppError, fieldProblem } from '../../platform/errors.js';
-import { duplicateOn } from './courts.service.js';
 import { findCourtInScope } from './courts.repository.js';
+import { duplicateOn } from './courts.service.js';
 import { findDepartmentInScope } from './departments.repository.js';
 import { isStrongPassword, permissionsBeyond } from './org.policy.js';
 import { hashPassword } from './passwords.js';
@@ -50,8 +50,14 @@ export async function getUser(db: Db, actor: Actor, id: number): Promise<User> {
 async function grantableRoleIds(ex: Executor, actor: Actor, codes: string[]): Promise<number[]> {
   const found = await findRolesByCodes(ex, codes);
   const unknown = codes.filter((c) => !found.some((r) => r.code === c));
-  if (unknown.length > 0) throw AppError.invalid(fieldProblem('body.roles', 'invalid_value', { zh: `未知角色：${unknown.join('、')}`, en: `Unknown roles: ${unknown.join(', ')}` }));
-  const beyond = permissionsBeyond(actor.permissions, found.flatMap((r) => r.permissions));
+  if (unknown.length > 0)
+    throw AppError.invalid(
+      fieldProblem('body.roles', 'invalid_value', { zh: `未知角色：${unknown.join('、')}`, en: `Unknown roles: ${unknown.join(', ')}` }),
+    );
+  const beyond = permissionsBeyond(
+    actor.permissions,
+    found.flatMap((r) => r.permissions),
+  );
   if (beyond.length > 0) throw new AppError('FORBIDDEN', 'forbidden', { meta: { permissions: beyond } });
   return found.map((r) => r.id);
 }
@@ -74,7 +80,13 @@ export async function createUser(db: Db, ctx: RequestContext, actor: Actor, inpu
       // An account made by someone else starts with a password its owner must replace.
       const newId = await insertUser(tx, { ...values, passwordHash, mustChangePassword: true });
       await setUserRoles(tx, newId, roleIds);
-      await recordAudit(tx, ctx, { entityType: 'user', entityId: newId, action: 'create', courtId: input.courtId, after: { ...values, roles: input.roles } });
+      await recordAudit(tx, ctx, {
+        entityType: 'user',
+        entityId: newId,
+        action: 'create',
+        courtId: input.courtId,
+        after: { ...values, roles: input.roles },
+      });
       return newId;
     });
     return getUser(db, actor, id);
@@ -87,19 +99,31 @@ export async function editUser(db: Db, ctx: RequestContext, actor: Actor, id: nu
   const before = await getUser(db, actor, id);
   const { version, roles, ...patch } = input;
   if (id === actor.userId && patch.status === 'disabled') {
-    throw AppError.invalid(fieldProblem('body.status', 'invalid_value', { zh: '不能停用自己的账号', en: 'You cannot disable your own account' }));
+    throw AppError.invalid(
+      fieldProblem('body.status', 'invalid_value', { zh: '不能停用自己的账号', en: 'You cannot disable your own account' }),
+    );
   }
   await checkDepartment(db, actor, before.courtId, patch.departmentId);
   const roleIds = roles ? await grantableRoleIds(db, actor, roles) : null;
   if (roles && id === actor.userId && roles.join() !== before.roles.join()) {
-    throw AppError.invalid(fieldProblem('body.roles', 'invalid_value', { zh: '不能修改自己的角色', en: 'You cannot change your own roles' }));
+    throw AppError.invalid(
+      fieldProblem('body.roles', 'invalid_value', { zh: '不能修改自己的角色', en: 'You cannot change your own roles' }),
+    );
   }
   await db.transaction(async (tx) => {
     if (!(await updateUser(tx, id, version, patch))) throw AppError.versionConflict(before.version);
     if (roleIds) await setUserRoles(tx, id, roleIds);
     if (patch.status === 'disabled') await deleteSessionsOfUser(tx, id);
     const after = { ...auditable(before), ...patch, roles: roles ?? before.roles };
-    await recordAudit(tx, ctx, { entityType: 'user', entityId: id, action: 'update', courtId: before.courtId, before: auditable(before), after, omit: ['version'] });
+    await recordAudit(tx, ctx, {
+      entityType: 'user',
+      entityId: id,
+      action: 'update',
+      courtId: before.courtId,
+      before: auditable(before),
+      after,
+      omit: ['version'],
+    });
   });
   return getUser(db, actor, id);
 }
@@ -121,7 +145,14 @@ export async function unlockUser(db: Db, ctx: RequestContext, actor: Actor, id: 
   const user = await getUser(db, actor, id);
   await db.transaction(async (tx) => {
     await clearLoginFailures(tx, user.username);
-    await recordAudit(tx, ctx, { entityType: 'user', entityId: id, action: 'unlock', courtId: user.courtId, before: { lockedUntil: user.lockedUntil }, after: { lockedUntil: null } });
+    await recordAudit(tx, ctx, {
+      entityType: 'user',
+      entityId: id,
+      action: 'unlock',
+      courtId: user.courtId,
+      before: { lockedUntil: user.lockedUntil },
+      after: { lockedUntil: null },
+    });
   });
   return getUser(db, actor, id);
 }

@@ -7,7 +7,11 @@ import { organisationOf } from '../org/index.js';
 const ACTIVITY_DAYS = 14;
 
 /** Fills the missing days with zero so that the chart's axis is continuous. */
-export function continuousDays(counts: { day: string; count: number }[], days: number, today = new Date()): { day: string; count: number }[] {
+export function continuousDays(
+  counts: { day: string; count: number }[],
+  days: number,
+  today = new Date(),
+): { day: string; count: number }[] {
   const byDay = new Map(counts.map((c) => [c.day, c.count]));
   const result: { day: string; count: number }[] = [];
   for (let i = days - 1; i >= 0; i--) {

@@ -6,9 +6,9 @@ import { Outlet, useLocation } from 'react-router-dom';
 import { ChangePasswordModal, useMe } from '../../modules/auth';
 import { BrandMark } from '../../shared/components/BrandMark';
 import { Suspended } from '../routes/Suspended';
+import { UserMenu } from './UserMenu';
 import { useLogoutAndLeave } from './useLogoutAndLeave';
 import { ORG_GROUP_KEY, selectedMenuKey, useMenuItems } from './useMenuItems';
-import { UserMenu } from './UserMenu';
 
 /** The signed-in frame: side menu by permission, header with the court and the user menu. */
 export function AppLayout() {
@@ -41,12 +41,26 @@ export function AppLayout() {
           )}
         </div>
         <nav aria-label={t('nav.main')}>
-          <Menu theme="dark" mode="inline" items={items} selectedKeys={[selectedMenuKey(location.pathname)]} defaultOpenKeys={[ORG_GROUP_KEY]} />
+          <Menu
+            theme="dark"
+            mode="inline"
+            items={items}
+            selectedKeys={[selectedMenuKey(location.pathname)]}
+            defaultOpenKeys={[ORG_GROUP_KEY]}
+          />
         </nav>
       </Layout.Sider>
       <Layout>
         <Layout.Header
-          style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', boxShadow: '0 1px 4px rgba(0,21,41,0.08)', position: 'sticky', top: 0, zIndex: 10 }}
+          style={{
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            boxShadow: '0 1px 4px rgba(0,21,41,0.08)',
+            position: 'sticky',
+            top: 0,
+            zIndex: 10,
+          }}
         >
           <Flex align="center" gap={10} style={{ minWidth: 0 }}>
             <BankOutlined style={{ color: '#a8071a', fontSize: 18 }} />

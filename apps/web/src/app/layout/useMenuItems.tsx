@@ -1,4 +1,13 @@
-import { ApartmentOutlined, AuditOutlined, BankOutlined, ClusterOutlined, DashboardOutlined, SafetyCertificateOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  ClusterOutlined,
+  DashboardOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -23,7 +32,8 @@ export function useMenuItems(): Item[] {
     );
   }
   if (can('user.read')) org.push({ key: '/admin/users', icon: <UserOutlined />, label: link('/admin/users', t('nav.users')) });
-  if (can('role.manage')) org.push({ key: '/admin/roles', icon: <SafetyCertificateOutlined />, label: link('/admin/roles', t('nav.roles')) });
+  if (can('role.manage'))
+    org.push({ key: '/admin/roles', icon: <SafetyCertificateOutlined />, label: link('/admin/roles', t('nav.roles')) });
 
   const items: Item[] = [{ key: '/', icon: <DashboardOutlined />, label: link('/', t('nav.workbench')) }];
   if (org.length > 0) items.push({ key: ORG_GROUP_KEY, icon: <ClusterOutlined />, label: t('nav.org'), children: org });

@@ -2,10 +2,10 @@ import { Button, Result } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router-dom';
+import { loginPath, useMe } from '../../modules/auth';
 import { problemText } from '../../shared/api/problem';
 import { FullPageSpin } from '../../shared/components/FullPageSpin';
 import { useLang } from '../../shared/lib/lang';
-import { loginPath, useMe } from '../../modules/auth';
 
 /** Renders its children for a signed-in user; otherwise sends them to the login page and back. */
 export function RequireAuth({ children }: { children: ReactNode }) {

@@ -1,5 +1,5 @@
 import { HistoryOutlined } from '@ant-design/icons';
-import { Alert, Button, Drawer } from 'antd';
+import { Alert, Button, Drawer, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemText } from '../../shared/api/problem';
@@ -17,10 +17,12 @@ interface EntityHistoryProps {
   name?: string;
   /** Render as a regular button instead of a link (detail panels). */
   asButton?: boolean;
+  /** Only the icon, with the text as tooltip and accessible name (crowded table rows). */
+  iconOnly?: boolean;
 }
 
 /** A "历史记录" button opening the record's audit trail in a drawer; hidden without audit.read. */
-export function EntityHistory({ entityType, entityId, name, asButton }: EntityHistoryProps) {
+export function EntityHistory({ entityType, entityId, name, asButton, iconOnly }: EntityHistoryProps) {
   const { t } = useTranslation();
   const can = useCan();
   const labels = useAuditLabels();
@@ -29,23 +31,19 @@ export function EntityHistory({ entityType, entityId, name, asButton }: EntityHi
   const subject = name ?? `${labels.entity(entityType)} #${entityId}`;
   return (
     <>
-      <Button
-        type={asButton ? 'default' : 'link'}
-        size={asButton ? 'middle' : 'small'}
-        icon={<HistoryOutlined />}
-        onClick={() => setOpen(true)}
-        aria-label={t('audit.historyOf', { name: subject })}
-        data-testid="entity-history"
-      >
-        {t('audit.history')}
-      </Button>
-      <Drawer
-        open={open}
-        onClose={() => setOpen(false)}
-        title={t('audit.historyOf', { name: subject })}
-        width={820}
-        destroyOnHidden
-      >
+      <Tooltip title={iconOnly ? t('audit.history') : undefined}>
+        <Button
+          type={asButton ? 'default' : 'link'}
+          size={asButton ? 'middle' : 'small'}
+          icon={<HistoryOutlined />}
+          onClick={() => setOpen(true)}
+          aria-label={t('audit.historyOf', { name: subject })}
+          data-testid="entity-history"
+        >
+          {iconOnly ? null : t('audit.history')}
+        </Button>
+      </Tooltip>
+      <Drawer open={open} onClose={() => setOpen(false)} title={t('audit.historyOf', { name: subject })} width={820} destroyOnHidden>
         {open && <EntityHistoryList entityType={entityType} entityId={String(entityId)} />}
       </Drawer>
     </>

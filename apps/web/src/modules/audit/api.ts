@@ -20,8 +20,7 @@ export function useAuditLog(filters: AuditFilters, options: { enabled?: boolean;
   const limit = options.limit ?? 50;
   return useInfiniteQuery({
     queryKey: [...auditKey, filters, limit],
-    queryFn: ({ pageParam, signal }) =>
-      api.get<KeysetPage<AuditEntry>>('/audit', { ...filters, cursor: pageParam, limit }, { signal }),
+    queryFn: ({ pageParam, signal }) => api.get<KeysetPage<AuditEntry>>('/audit', { ...filters, cursor: pageParam, limit }, { signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: options.enabled ?? true,

@@ -1,7 +1,3 @@
-import { lazy } from 'react';
-
-export { auditKey } from './api';
 export { AuditEntryTable } from './AuditEntryTable';
+export { auditKey } from './api';
 export { EntityHistory } from './EntityHistory';
-
-export const AuditPage = lazy(() => import('./AuditPage'));

@@ -3,33 +3,31 @@ import { useTranslation } from 'react-i18next';
 import { translateOptional } from '../../shared/lib/i18n';
 
 /** Entity types written to the trail by the organisation and auth modules. */
-export const AUDIT_ENTITY_TYPES = ['court', 'department', 'team', 'user', 'role', 'session'] as const;
+export const AUDIT_ENTITY_TYPES = ['court', 'department', 'team', 'user', 'role', 'province'] as const;
 
 /** Actions written to the trail by the organisation and auth modules. */
 export const AUDIT_ACTIONS = [
   'create',
   'update',
-  'delete',
-  'login',
-  'login-failed',
-  'logout',
+  'sign-in',
+  'sign-out',
   'lock',
   'unlock',
   'change-password',
   'reset-password',
   'set-members',
+  'seed',
 ] as const;
 
 const ACTION_COLORS: Record<string, string> = {
   create: 'green',
   update: 'blue',
-  delete: 'red',
-  'login-failed': 'orange',
   lock: 'volcano',
   unlock: 'cyan',
   'reset-password': 'purple',
   'change-password': 'purple',
   'set-members': 'geekblue',
+  seed: 'gold',
 };
 
 export function actionColor(action: string): string | undefined {

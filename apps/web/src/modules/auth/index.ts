@@ -1,8 +1,4 @@
-import { lazy } from 'react';
-
 export { meKey, useLogout, useMe } from './api';
 export { ChangePasswordModal } from './ChangePasswordModal';
 export { useCan } from './permissions';
 export { loginPath, safeNext } from './safeNext';
-
-export const LoginPage = lazy(() => import('./LoginPage'));

@@ -1,6 +1,6 @@
 /** Only same-site paths are followed after sign-in (no `//host`, no loop back to the login page). */
 export function safeNext(next: string | null): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
   if (next === '/login' || next.startsWith('/login?')) return '/';
   return next;
 }

@@ -1,5 +1,1 @@
-import { lazy } from 'react';
-
 export { workbenchKey } from './api';
-
-export const WorkbenchPage = lazy(() => import('./WorkbenchPage'));

@@ -1,4 +1,4 @@
-import type { DepartmentKind, Department } from '@courtassist/contracts';
+import type { Department, DepartmentKind } from '@courtassist/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../shared/api/client';
 import type { Paged } from '../../../shared/api/types';

@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { auditKey } from '../../audit';
+import { workbenchKey } from '../../workbench';
 
 export const orgKeys = {
   courts: ['org', 'courts'] as const,
@@ -15,6 +16,6 @@ export function invalidateAfterChange(queryClient: QueryClient, ...keys: (readon
   return Promise.all([
     ...keys.map((queryKey) => queryClient.invalidateQueries({ queryKey })),
     queryClient.invalidateQueries({ queryKey: auditKey }),
-    queryClient.invalidateQueries({ queryKey: ['workbench'] }),
+    queryClient.invalidateQueries({ queryKey: workbenchKey }),
   ]);
 }

@@ -32,8 +32,9 @@ export function buildCourtTree(courts: Court[], disable?: (court: Court) => bool
   for (const court of [...courts].sort(compareCourts)) {
     const node = nodes.get(court.id) as CourtNode;
     const parent = court.parentId !== null ? nodes.get(court.parentId) : undefined;
-    if (parent) (parent.children ??= []).push(node);
-    else roots.push(node);
+    if (!parent) roots.push(node);
+    else if (parent.children) parent.children.push(node);
+    else parent.children = [node];
   }
   return roots;
 }

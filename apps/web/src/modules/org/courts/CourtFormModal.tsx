@@ -1,4 +1,4 @@
-import { checkCourtCode, COURT_LEVEL_NAMES, COURT_LEVELS, type Court, type CourtLevel, PARENT_LEVEL } from '@courtassist/contracts';
+import { COURT_LEVEL_NAMES, COURT_LEVELS, type Court, type CourtLevel, checkCourtCode, PARENT_LEVEL } from '@courtassist/contracts';
 import { App, Descriptions, Form, Input, Modal, Select } from 'antd';
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import { CourtLevelTag } from '../components/CourtLevelTag';
 import { CourtTreeSelect } from '../components/CourtTreeSelect';
 import { COURT_CODE_HINT_KEYS } from './courtCodeHint';
 
-export type CourtModalState = { mode: 'create'; parentId: number | null } | { mode: 'edit'; id: number };
+export type CourtModalState = { mode: 'create'; parent: Court | null } | { mode: 'edit'; id: number };
 
 interface CourtFormModalProps {
   state: CourtModalState | null;
@@ -47,21 +47,21 @@ export function CourtFormModal({ state, courts, onClose, onSaved }: CourtFormMod
   const level = Form.useWatch('level', form);
   const parent = courts.find((c) => c.id === (editing ? editing.parentId : parentId)) ?? null;
 
-  // Fill the form when it opens, and again when a reload brings a newer version of the court.
+  // Fill the form when it opens. In edit mode `editing` keeps its identity until the list brings a
+  // changed court (TanStack Query shares unchanged data), e.g. the reload after a version conflict.
   useEffect(() => {
-    if (!state) return;
-    if (state.mode === 'edit' && editing) {
-      form.setFieldsValue({ name: editing.name, address: editing.address, jurisdiction: editing.jurisdiction });
-    }
-    if (state.mode === 'create') {
-      const initialParent = courts.find((c) => c.id === state.parentId) ?? null;
-      form.setFieldsValue({
-        parentId: initialParent?.id ?? null,
-        level: childLevel(initialParent) ?? undefined,
-        code: initialParent?.code ?? '',
-      });
-    }
-  }, [state, editing?.id, editing?.version]);
+    if (editing) form.setFieldsValue({ name: editing.name, address: editing.address, jurisdiction: editing.jurisdiction });
+  }, [editing, form]);
+
+  useEffect(() => {
+    if (state?.mode !== 'create') return;
+    const initialParent = state.parent;
+    form.setFieldsValue({
+      parentId: initialParent?.id ?? null,
+      level: childLevel(initialParent) ?? undefined,
+      code: initialParent?.code ?? '',
+    });
+  }, [state, form]);
 
   const onParentChange = (id: number | null) => {
     const next = courts.find((c) => c.id === id) ?? null;
@@ -80,7 +80,13 @@ export function CourtFormModal({ state, courts, onClose, onSaved }: CourtFormMod
     };
     if (editing) {
       update.mutate(
-        { id: editing.id, name: values.name, address: values.address ?? '', jurisdiction: values.jurisdiction ?? '', version: editing.version },
+        {
+          id: editing.id,
+          name: values.name,
+          address: values.address ?? '',
+          jurisdiction: values.jurisdiction ?? '',
+          version: editing.version,
+        },
         { onSuccess: done, onError: (error) => onSaveError(error, form) },
       );
     } else {
@@ -135,7 +141,11 @@ export function CourtFormModal({ state, courts, onClose, onSaved }: CourtFormMod
             </Form.Item>
           </>
         )}
-        <Form.Item name="name" label={t('org.court.name')} rules={[{ required: true, whitespace: true, message: t('org.court.nameRequired') }, { max: 100 }]}>
+        <Form.Item
+          name="name"
+          label={t('org.court.name')}
+          rules={[{ required: true, whitespace: true, message: t('org.court.nameRequired') }, { max: 100 }]}
+        >
           <Input maxLength={100} />
         </Form.Item>
         {!editing && (

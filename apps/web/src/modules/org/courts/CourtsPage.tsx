@@ -47,7 +47,7 @@ export default function CourtsPage() {
               type="primary"
               icon={<PlusOutlined />}
               data-testid="court-create"
-              onClick={() => setModal({ mode: 'create', parentId: selected && selected.level !== 'tribunal' ? selected.id : null })}
+              onClick={() => setModal({ mode: 'create', parent: selected && selected.level !== 'tribunal' ? selected : null })}
             >
               {t('org.court.create')}
             </Button>
@@ -66,7 +66,7 @@ export default function CourtsPage() {
             parent={parent}
             childCount={childCount}
             onEdit={() => selected && setModal({ mode: 'edit', id: selected.id })}
-            onCreateChild={() => selected && setModal({ mode: 'create', parentId: selected.id })}
+            onCreateChild={() => selected && setModal({ mode: 'create', parent: selected })}
           />
         </Col>
       </Row>

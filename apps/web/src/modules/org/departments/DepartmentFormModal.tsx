@@ -58,7 +58,10 @@ export function DepartmentFormModal({ state, onClose }: DepartmentFormModalProps
         },
       );
     } else {
-      create.mutate({ courtId: values.courtId, name: values.name, kind: values.kind }, { onSuccess: done, onError: (error) => onSaveError(error, form) });
+      create.mutate(
+        { courtId: values.courtId, name: values.name, kind: values.kind },
+        { onSuccess: done, onError: (error) => onSaveError(error, form) },
+      );
     }
   };
 
@@ -82,7 +85,11 @@ export function DepartmentFormModal({ state, onClose }: DepartmentFormModalProps
             <CourtTreeSelect />
           </Form.Item>
         )}
-        <Form.Item name="name" label={t('org.department.name')} rules={[{ required: true, whitespace: true, message: t('org.department.nameRequired') }, { max: 100 }]}>
+        <Form.Item
+          name="name"
+          label={t('org.department.name')}
+          rules={[{ required: true, whitespace: true, message: t('org.department.nameRequired') }, { max: 100 }]}
+        >
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="kind" label={t('org.department.kind')} rules={[{ required: true, message: t('org.department.kindRequired') }]}>
@@ -91,7 +98,10 @@ export function DepartmentFormModal({ state, onClose }: DepartmentFormModalProps
             optionFilterProp="label"
             options={DEPARTMENT_KINDS.map((kind) => ({
               value: kind,
-              label: lang === 'en' ? `${DEPARTMENT_KIND_NAMES[kind].en} · ${DEPARTMENT_KIND_NAMES[kind].zh}` : `${DEPARTMENT_KIND_NAMES[kind].zh} · ${DEPARTMENT_KIND_NAMES[kind].en}`,
+              label:
+                lang === 'en'
+                  ? `${DEPARTMENT_KIND_NAMES[kind].en} · ${DEPARTMENT_KIND_NAMES[kind].zh}`
+                  : `${DEPARTMENT_KIND_NAMES[kind].zh} · ${DEPARTMENT_KIND_NAMES[kind].en}`,
             }))}
           />
         </Form.Item>

@@ -6,8 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { problemText } from '../../../shared/api/problem';
 import { Page } from '../../../shared/components/Page';
 import { useLang } from '../../../shared/lib/lang';
-import { useUrlNumbers } from '../../../shared/lib/useUrlNumbers';
 import { usePagination } from '../../../shared/lib/usePagination';
+import { useUrlNumbers } from '../../../shared/lib/useUrlNumbers';
 import { EntityHistory } from '../../audit';
 import { useCan } from '../../auth';
 import { useDepartments } from '../api/departments';
@@ -28,7 +28,12 @@ export default function DepartmentsPage() {
 
   const columns: TableProps<Department>['columns'] = [
     { title: t('org.department.name'), dataIndex: 'name' },
-    { title: t('org.department.kind'), dataIndex: 'kind', width: 200, render: (kind: Department['kind']) => <DepartmentKindTag kind={kind} /> },
+    {
+      title: t('org.department.kind'),
+      dataIndex: 'kind',
+      width: 200,
+      render: (kind: Department['kind']) => <DepartmentKindTag kind={kind} />,
+    },
     { title: t('org.court.label'), dataIndex: 'courtName' },
     {
       title: t('common.status'),
@@ -62,7 +67,12 @@ export default function DepartmentsPage() {
       description={t('org.department.description')}
       extra={
         manage && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setModal({ mode: 'create', courtId })} data-testid="department-create">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setModal({ mode: 'create', courtId })}
+            data-testid="department-create"
+          >
             {t('org.department.create')}
           </Button>
         )

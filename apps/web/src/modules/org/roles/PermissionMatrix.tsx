@@ -66,7 +66,7 @@ export function PermissionMatrix({ roles, loading, onEditNames }: PermissionMatr
       title: t('org.role.label'),
       key: 'role',
       fixed: 'left',
-      width: 200,
+      width: 180,
       render: (_, role) => (
         <Space direction="vertical" size={0}>
           <Space size={4}>
@@ -79,7 +79,7 @@ export function PermissionMatrix({ roles, loading, onEditNames }: PermissionMatr
         </Space>
       ),
     },
-    { title: t('org.role.userCount'), dataIndex: 'userCount', width: 90, align: 'center' },
+    { title: t('org.role.userCount'), dataIndex: 'userCount', width: 72, align: 'center' },
     ...permissions.map((p) => ({
       title: (
         <Tooltip title={p.code}>
@@ -87,7 +87,7 @@ export function PermissionMatrix({ roles, loading, onEditNames }: PermissionMatr
         </Tooltip>
       ),
       key: p.code,
-      width: 130,
+      width: 104,
       align: 'center' as const,
       render: (_: unknown, role: Role) => {
         const roleName = lang === 'en' ? role.nameEn : role.nameZh;
@@ -105,7 +105,7 @@ export function PermissionMatrix({ roles, loading, onEditNames }: PermissionMatr
       title: t('common.actions'),
       key: 'actions',
       fixed: 'right',
-      width: 280,
+      width: 190,
       render: (_, role) => (
         <Space size={0} wrap>
           <Button
@@ -127,7 +127,7 @@ export function PermissionMatrix({ roles, loading, onEditNames }: PermissionMatr
           <Button type="link" size="small" icon={<EditOutlined />} onClick={() => onEditNames(role)}>
             {t('org.role.rename')}
           </Button>
-          <EntityHistory entityType="role" entityId={role.id} name={lang === 'en' ? role.nameEn : role.nameZh} />
+          <EntityHistory entityType="role" entityId={role.id} name={lang === 'en' ? role.nameEn : role.nameZh} iconOnly />
         </Space>
       ),
     },
@@ -141,7 +141,7 @@ export function PermissionMatrix({ roles, loading, onEditNames }: PermissionMatr
       columns={columns}
       rowClassName={(role) => (dirty(role) ? 'ca-row-dirty' : '')}
       pagination={{ pageSize: 20, showTotal: (count) => t('common.total', { count }), hideOnSinglePage: false }}
-      scroll={{ x: 570 + permissions.length * 130 }}
+      scroll={{ x: 442 + permissions.length * 104 }}
       bordered
     />
   );

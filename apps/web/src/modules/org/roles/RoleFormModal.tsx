@@ -35,10 +35,14 @@ export function RoleFormModal({ state, role, onClose }: RoleFormModalProps) {
   const permissions = usePermissionOptions();
   const editing = state?.mode === 'edit' ? role : null;
 
+  // `role` keeps its identity until the list brings a changed role (e.g. the reload after a conflict).
   useEffect(() => {
     if (editing) form.setFieldsValue({ nameZh: editing.nameZh, nameEn: editing.nameEn });
-    else if (state?.mode === 'create') form.setFieldsValue({ permissions: [] });
-  }, [state?.mode, editing?.id, editing?.version, form]);
+  }, [editing, form]);
+
+  useEffect(() => {
+    if (state?.mode === 'create') form.setFieldsValue({ permissions: [] });
+  }, [state, form]);
 
   const done = () => {
     message.success(t('common.saved'));
@@ -86,12 +90,20 @@ export function RoleFormModal({ state, role, onClose }: RoleFormModalProps) {
         )}
         <Row gutter={16}>
           <Col xs={24} sm={12}>
-            <Form.Item name="nameZh" label={t('org.role.nameZh')} rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 100 }]}>
+            <Form.Item
+              name="nameZh"
+              label={t('org.role.nameZh')}
+              rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 100 }]}
+            >
               <Input maxLength={100} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="nameEn" label={t('org.role.nameEn')} rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 100 }]}>
+            <Form.Item
+              name="nameEn"
+              label={t('org.role.nameEn')}
+              rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 100 }]}
+            >
               <Input maxLength={100} />
             </Form.Item>
           </Col>

@@ -30,7 +30,11 @@ export default function RolesPage() {
     >
       <Card>
         {roles.isError && <Alert type="error" showIcon message={problemText(roles.error, lang)} style={{ marginBottom: 16 }} />}
-        <PermissionMatrix roles={roles.data?.items ?? []} loading={roles.isFetching} onEditNames={(role) => setModal({ mode: 'edit', id: role.id })} />
+        <PermissionMatrix
+          roles={roles.data?.items ?? []}
+          loading={roles.isFetching}
+          onEditNames={(role) => setModal({ mode: 'edit', id: role.id })}
+        />
       </Card>
       <RoleFormModal state={modal} role={editing} onClose={() => setModal(null)} />
     </Page>

@@ -79,12 +79,20 @@ export function TeamFormModal({ state, onClose }: { state: TeamModalState | null
             <Form.Item name="courtId" label={t('org.court.label')} rules={[{ required: true, message: t('org.court.required') }]}>
               <CourtTreeSelect onChange={() => form.setFieldValue('departmentId', undefined)} />
             </Form.Item>
-            <Form.Item name="departmentId" label={t('org.department.label')} rules={[{ required: true, message: t('org.department.required') }]}>
+            <Form.Item
+              name="departmentId"
+              label={t('org.department.label')}
+              rules={[{ required: true, message: t('org.department.required') }]}
+            >
               <DepartmentSelect courtId={courtId} />
             </Form.Item>
           </>
         )}
-        <Form.Item name="name" label={t('org.team.name')} rules={[{ required: true, whitespace: true, message: t('org.team.nameRequired') }, { max: 100 }]}>
+        <Form.Item
+          name="name"
+          label={t('org.team.name')}
+          rules={[{ required: true, whitespace: true, message: t('org.team.nameRequired') }, { max: 100 }]}
+        >
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item label={t('org.team.template')} extra={t('org.team.templateHint')} required>

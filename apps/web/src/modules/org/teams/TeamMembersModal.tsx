@@ -25,10 +25,11 @@ export function TeamMembersModal({ team, onClose }: { team: Team | null; onClose
   const users = useUsers({ courtId: team?.courtId, status: 'active', sort: 'displayName', page: 1, pageSize: 200 }, !!team);
   const chosen = Form.useWatch([], form) as FormValues | undefined;
 
-  // Reset when opened, and when a reload after a conflict brings a newer version.
+  // Reset when opened, and when the list brings a changed team (e.g. the reload after a conflict):
+  // TanStack Query keeps the object's identity while its data is unchanged.
   useEffect(() => {
     if (team) form.setFieldsValue(membersByPosition(team));
-  }, [team?.id, team?.version, form]);
+  }, [team, form]);
 
   const userOptions = useMemo(() => {
     const list = (users.data?.items ?? []).map((u) => ({

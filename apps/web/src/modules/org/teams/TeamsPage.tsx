@@ -6,8 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { problemText } from '../../../shared/api/problem';
 import { Page } from '../../../shared/components/Page';
 import { useLang } from '../../../shared/lib/lang';
-import { useUrlNumbers } from '../../../shared/lib/useUrlNumbers';
 import { usePagination } from '../../../shared/lib/usePagination';
+import { useUrlNumbers } from '../../../shared/lib/useUrlNumbers';
 import { EntityHistory } from '../../audit';
 import { useCan } from '../../auth';
 import { useTeams } from '../api/teams';
@@ -36,7 +36,12 @@ export default function TeamsPage() {
     { title: t('org.team.name'), dataIndex: 'name', width: 180 },
     { title: t('org.court.label'), dataIndex: 'courtName', width: 180 },
     { title: t('org.department.label'), dataIndex: 'departmentName', width: 160 },
-    { title: t('org.team.template'), dataIndex: 'template', width: 90, render: (template: Team['template']) => <TemplateText template={template} /> },
+    {
+      title: t('org.team.template'),
+      dataIndex: 'template',
+      width: 90,
+      render: (template: Team['template']) => <TemplateText template={template} />,
+    },
     { title: t('org.team.members'), dataIndex: 'members', render: (members: Team['members']) => <TeamMemberTags members={members} /> },
     {
       title: t('common.actions'),
@@ -67,7 +72,12 @@ export default function TeamsPage() {
       description={t('org.team.description')}
       extra={
         manage && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setModal({ mode: 'create', courtId, departmentId })} data-testid="team-create">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setModal({ mode: 'create', courtId, departmentId })}
+            data-testid="team-create"
+          >
             {t('org.team.create')}
           </Button>
         )

@@ -25,7 +25,13 @@ export function UserFilters({ value, onChange }: UserFiltersProps) {
   return (
     <Flex wrap gap={12} style={{ marginBottom: 16 }}>
       <Form.Item label={t('org.court.label')} style={{ marginBottom: 0 }}>
-        <CourtTreeSelect allowClear value={value.courtId} placeholder={t('org.court.all')} style={{ width: 260 }} onChange={(courtId) => onChange({ courtId: courtId ?? undefined })} />
+        <CourtTreeSelect
+          allowClear
+          value={value.courtId}
+          placeholder={t('org.court.all')}
+          style={{ width: 260 }}
+          onChange={(courtId) => onChange({ courtId: courtId ?? undefined })}
+        />
       </Form.Item>
       <Form.Item label={t('org.user.role')} style={{ marginBottom: 0 }}>
         <Select<string>

@@ -47,6 +47,7 @@ export function UserFormModal({ state, user, onClose }: UserFormModalProps) {
     if (state?.mode === 'create') form.setFieldsValue({ courtId: state.courtId, roles: [] });
   }, [state, form]);
 
+  // `user` keeps its identity until the list brings a changed user (e.g. the reload after a conflict).
   useEffect(() => {
     if (editing) {
       form.setFieldsValue({
@@ -57,7 +58,7 @@ export function UserFormModal({ state, user, onClose }: UserFormModalProps) {
         status: editing.status,
       });
     }
-  }, [editing?.id, editing?.version, form]);
+  }, [editing, form]);
 
   const done = () => {
     message.success(t('common.saved'));
@@ -152,7 +153,11 @@ export function UserFormModal({ state, user, onClose }: UserFormModalProps) {
         <Form.Item name="departmentId" label={t('org.department.label')}>
           <DepartmentSelect allowClear courtId={editing ? editing.courtId : courtId} />
         </Form.Item>
-        <Form.Item name="roles" label={t('org.user.roles')} rules={[{ required: true, type: 'array', min: 1, message: t('org.user.rolesRequired') }]}>
+        <Form.Item
+          name="roles"
+          label={t('org.user.roles')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('org.user.rolesRequired') }]}
+        >
           <RoleSelect />
         </Form.Item>
         {editing ? (

@@ -1,6 +1,6 @@
 import { EditOutlined, KeyOutlined, PlusOutlined, UnlockOutlined } from '@ant-design/icons';
 import type { User } from '@courtassist/contracts';
-import { Alert, App, Button, Card, Popconfirm, Space, Table, type TableProps, Tag } from 'antd';
+import { Alert, App, Button, Card, Popconfirm, Space, Table, type TableProps, Tag, Typography } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +16,7 @@ import { useCan } from '../../auth';
 import { type UserSortField, useUnlockUser, useUsers } from '../api/users';
 import { useRoleName } from '../components/useRoleName';
 import { ResetPasswordModal } from './ResetPasswordModal';
-import { type UserFilterValues, UserFilters } from './UserFilters';
+import { UserFilters, type UserFilterValues } from './UserFilters';
 import { UserFormModal, type UserModalState } from './UserFormModal';
 import { UserStatusTags } from './UserStatusTags';
 
@@ -49,11 +49,22 @@ export default function UsersPage() {
   const sortOrder = (field: UserSortField) => (sort.field === field ? (sort.order === 'asc' ? 'ascend' : 'descend') : null);
 
   const columns: TableProps<User>['columns'] = [
-    { title: 'ID', dataIndex: 'id', width: 80, sorter: true, sortOrder: sortOrder('id') },
-    { title: t('org.user.username'), dataIndex: 'username', width: 140, sorter: true, sortOrder: sortOrder('username') },
-    { title: t('org.user.displayName'), dataIndex: 'displayName', width: 120, sorter: true, sortOrder: sortOrder('displayName') },
-    { title: t('org.court.label'), dataIndex: 'courtName', width: 180 },
-    { title: t('org.department.label'), dataIndex: 'departmentName', width: 140, render: (name: string | null) => name ?? '—' },
+    { title: 'ID', dataIndex: 'id', width: 72, sorter: true, sortOrder: sortOrder('id') },
+    { title: t('org.user.username'), dataIndex: 'username', width: 120, sorter: true, sortOrder: sortOrder('username') },
+    { title: t('org.user.displayName'), dataIndex: 'displayName', width: 100, sorter: true, sortOrder: sortOrder('displayName') },
+    {
+      title: t('org.user.courtAndDepartment'),
+      key: 'court',
+      width: 200,
+      render: (_, u) => (
+        <>
+          <div>{u.courtName}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {u.departmentName ?? t('workbench.noDepartment')}
+          </Typography.Text>
+        </>
+      ),
+    },
     {
       title: t('org.user.roles'),
       dataIndex: 'roles',
@@ -65,12 +76,12 @@ export default function UsersPage() {
         </Space>
       ),
     },
-    { title: t('common.status'), key: 'status', width: 130, render: (_, u) => <UserStatusTags user={u} /> },
-    { title: t('org.user.lastLoginAt'), dataIndex: 'lastLoginAt', width: 170, render: (at: string | null) => formatMoment(at) },
+    { title: t('common.status'), key: 'status', width: 110, render: (_, u) => <UserStatusTags user={u} /> },
+    { title: t('org.user.lastLoginAt'), dataIndex: 'lastLoginAt', width: 165, render: (at: string | null) => formatMoment(at) },
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 220,
+      width: 210,
       fixed: 'right',
       render: (_, u) => (
         <Space size={0} wrap>
@@ -101,7 +112,7 @@ export default function UsersPage() {
               </Button>
             </Popconfirm>
           )}
-          <EntityHistory entityType="user" entityId={u.id} name={u.displayName} />
+          <EntityHistory entityType="user" entityId={u.id} name={u.displayName} iconOnly />
         </Space>
       ),
     },
@@ -146,7 +157,7 @@ export default function UsersPage() {
           columns={columns}
           onChange={onTableChange}
           pagination={tablePagination(users.data?.total ?? 0)}
-          scroll={{ x: 1400 }}
+          scroll={{ x: 1150 }}
         />
       </Card>
       <UserFormModal state={modal} user={editingUser} onClose={() => setModal(null)} />

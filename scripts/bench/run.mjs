@@ -1,0 +1,657 @@
+#!/usr/bin/env node
+// `npm run bench`: builds a database of the given size, starts the API and a bare Fastify
+// baseline, drives both from a separate load process (autocannon) and prints latency
+// percentiles and throughput per scenario, each also as a ratio to the baseline.
+// See scripts/bench/README.md.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureApiBuilt } from '../build-if-needed.mjs';
+import { DEMO_USER, scenarios as allScenarios } from './scenarios.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..', '..');
+const cliBin = join(root, 'bin', 'courtassist.mjs');
+const apiMain = join(root, 'apps', 'api', 'dist', 'main.js');
+const requireFromApi = createRequire(join(root, 'apps', 'api', 'package.json'));
+
+const USAGE = `Usage: npm run bench -- [options]
+
+  --cases N          cases to generate in the database (default 0; needs a seed that accepts --cases)
+  --duration S       seconds of load per scenario and baseline (default 10)
+  --connections C    concurrent connections (default 10; a scenario may cap it, e.g. sign-in at 4)
+  --warmup S         seconds of unmeasured load before each measurement (default 1)
+  --scenario NAME    run only this scenario (repeatable, or comma-separated)
+  --db pglite|postgres
+                     default: postgres when BENCH_DATABASE_URL or DATABASE_URL is set, else pglite
+  --keep             keep the benchmark database (or PGlite folder) afterwards
+  --json             end the output with one line of JSON holding every figure
+  --help
+
+Scenarios: ${allScenarios.map((s) => s.name).join(', ')}`;
+
+// ---------------------------------------------------------------------------------------------
+// Arguments
+
+function parseArgs(argv) {
+  const args = { cases: 0, json: false, duration: 10, connections: 10, warmup: 1, scenarios: [], db: null, keep: false };
+  const value = (i, name) => {
+    const v = argv[i + 1];
+    if (v === undefined || v.startsWith('--')) fail(`${name} needs a value`);
+    return v;
+  };
+  const whole = (v, name, min) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min) fail(`${name} expects a whole number ≥ ${min}, got "${v}"`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    let arg = argv[i];
+    let inline;
+    if (arg.startsWith('--') && arg.includes('=')) {
+      [arg, inline] = [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)];
+      argv = [...argv.slice(0, i), arg, inline, ...argv.slice(i + 1)];
+    }
+    switch (arg) {
+      case '--cases':
+        args.cases = whole(value(i, arg), arg, 0);
+        i++;
+        break;
+      case '--duration':
+        args.duration = whole(value(i, arg), arg, 1);
+        i++;
+        break;
+      case '--connections':
+        args.connections = whole(value(i, arg), arg, 1);
+        i++;
+        break;
+      case '--warmup':
+        args.warmup = whole(value(i, arg), arg, 0);
+        i++;
+        break;
+      case '--scenario':
+        args.scenarios.push(...value(i, arg).split(',').map((s) => s.trim()).filter(Boolean));
+        i++;
+        break;
+      case '--db':
+        args.db = value(i, arg);
+        if (!['pglite', 'postgres'].includes(args.db)) fail(`--db expects pglite or postgres, got "${args.db}"`);
+        i++;
+        break;
+      case '--json':
+        args.json = true;
+        break;
+      case '--keep':
+        args.keep = true;
+        break;
+      case '--help':
+      case '-h':
+        console.log(USAGE);
+        process.exit(0);
+        break;
+      default:
+        fail(`unknown argument "${arg}"`);
+    }
+  }
+  const adminUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || null;
+  args.db ??= adminUrl ? 'postgres' : 'pglite';
+  if (args.db === 'postgres' && !adminUrl) fail('--db postgres needs BENCH_DATABASE_URL (or DATABASE_URL), e.g. postgres://postgres@127.0.0.1:5432/postgres');
+  args.adminUrl = adminUrl;
+  return args;
+}
+
+function fail(message) {
+  console.error(`bench: ${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+const slug = (name) => name.trim().toLowerCase().replace(/\s+/g, '-');
+
+function selectScenarios(names) {
+  if (names.length === 0) return allScenarios;
+  const wanted = names.map(slug);
+  const unknown = wanted.filter((w) => !allScenarios.some((s) => s.name === w));
+  if (unknown.length) fail(`unknown scenario ${unknown.map((u) => `"${u}"`).join(', ')}`);
+  return allScenarios.filter((s) => wanted.includes(s.name));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Progress (stderr, so that stdout holds only the table and the JSON line)
+
+const log = (message) => process.stderr.write(`bench: ${message}\n`);
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
+// ---------------------------------------------------------------------------------------------
+// Child processes and clean-up: every child and every temporary resource is registered, and
+// released on normal exit, on error and on Ctrl-C.
+
+const children = new Set();
+const cleanupTasks = []; // async functions, run last-registered first
+const syncCleanups = []; // run from the 'exit' handler when the async clean-up could not finish
+let cleaning = null;
+
+function track(child) {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+
+function alive(child) {
+  return child.exitCode === null && child.signalCode === null;
+}
+
+async function stopChild(child, graceMs = 5000) {
+  if (!alive(child)) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => alive(child) && child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
+}
+
+function cleanup() {
+  cleaning ??= (async () => {
+    await Promise.all([...children].map((c) => stopChild(c).catch(() => undefined)));
+    for (const task of cleanupTasks.reverse()) {
+      try {
+        await task();
+      } catch (error) {
+        log(`clean-up: ${error instanceof Error ? error.message : error}`);
+      }
+    }
+  })();
+  return cleaning;
+}
+
+process.on('exit', () => {
+  for (const child of children) if (alive(child)) child.kill('SIGKILL');
+  for (const task of syncCleanups) {
+    try {
+      task();
+    } catch {
+      /* best effort */
+    }
+  }
+});
+
+const SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+for (const [signal, code] of Object.entries(SIGNALS)) {
+  process.on(signal, () => {
+    if (cleaning) {
+      log(`${signal} again: forcing exit`);
+      process.exit(code);
+    }
+    log(`${signal}: stopping and cleaning up …`);
+    cleanup().finally(() => process.exit(code));
+  });
+}
+
+/** Lines of a child's output kept for diagnosis. */
+function ring(max = 200) {
+  const lines = [];
+  let partial = '';
+  return {
+    push(chunk) {
+      const text = partial + chunk.toString();
+      const parts = text.split('\n');
+      partial = parts.pop();
+      for (const line of parts) {
+        lines.push(line);
+        if (lines.length > max) lines.shift();
+      }
+      return parts;
+    },
+    tail: (n = 30) => [...lines, ...(partial ? [partial] : [])].slice(-n).join('\n'),
+  };
+}
+
+/** Runs `node <args>` to completion; stdout is collected, both streams optionally echoed to stderr. */
+function runNode(args, { env = process.env, echo = null } = {}) {
+  return new Promise((resolvePromise, reject) => {
+    const child = track(spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] }));
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      if (echo) process.stderr.write(d.toString().replace(/^(?=.)/gm, echo));
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      if (echo) process.stderr.write(d.toString().replace(/^(?=.)/gm, echo));
+    });
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolvePromise({ code, signal, stdout, stderr }));
+  });
+}
+
+function freePort() {
+  return new Promise((resolvePromise, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePromise(port));
+    });
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// ---------------------------------------------------------------------------------------------
+// Database
+
+/** The environment of the CLI and the API: exactly one of DATA_DIR / DATABASE_URL. */
+function baseEnv(database) {
+  const env = { ...process.env };
+  for (const key of ['DATABASE_URL', 'DATA_DIR', 'PORT', 'HOST', 'DEMO', 'LOG_LEVEL', 'LOGIN_RATE_LIMIT']) delete env[key];
+  if (database.kind === 'pglite') env.DATA_DIR = database.dataDir;
+  else env.DATABASE_URL = database.url;
+  return env;
+}
+
+function redact(url) {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.href;
+  } catch {
+    return '(unparsable URL)';
+  }
+}
+
+async function prepareDatabase(args) {
+  if (args.db === 'pglite') {
+    const dataDir = mkdtempSync(join(os.tmpdir(), 'courtassist-bench-'));
+    if (args.keep) {
+      log(`PGlite data folder (kept afterwards): ${dataDir}`);
+    } else {
+      cleanupTasks.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+      syncCleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+      log(`PGlite data folder: ${dataDir}`);
+    }
+    return { kind: 'pglite', dataDir, label: 'pglite' };
+  }
+
+  const pg = requireFromApi('pg');
+  const name = `courtassist_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: args.adminUrl });
+  await admin.connect();
+  let serverVersion;
+  try {
+    serverVersion = (await admin.query('SHOW server_version')).rows[0].server_version;
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(args.adminUrl);
+  url.pathname = `/${name}`;
+  if (args.keep) {
+    log(`PostgreSQL ${serverVersion}: database ${name} (kept afterwards) on ${redact(url.href)}`);
+  } else {
+    log(`PostgreSQL ${serverVersion}: database ${name} on ${redact(url.href)}`);
+    cleanupTasks.push(async () => {
+      const client = new pg.Client({ connectionString: args.adminUrl });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(async (error) => {
+          if (error.code !== '42601') throw error; // before PostgreSQL 13: no WITH (FORCE)
+          await client.query(`DROP DATABASE IF EXISTS "${name}"`);
+        });
+      } finally {
+        await client.end();
+      }
+      log(`dropped database ${name}`);
+    });
+  }
+  return { kind: 'postgres', url: url.href, name, serverVersion, label: 'postgres' };
+}
+
+async function seedDatabase(args, database) {
+  const help = await runNode([cliBin, 'seed', '--help'], { env: baseEnv(database) });
+  const seedTakesCases = help.code === 0 && /--cases\b/.test(help.stdout);
+  const seedArgs = [cliBin, 'seed'];
+  const notes = [];
+  if (seedTakesCases) {
+    seedArgs.push('--cases', String(args.cases));
+  } else {
+    notes.push(
+      `case data is not generated yet: \`courtassist seed\` does not accept --cases, so the database holds the demo province only (courts, staff) and --cases ${args.cases} is recorded but not applied`,
+    );
+    log(`NOTE: ${notes[0]}`);
+  }
+  log(`seeding: node ${seedArgs.map((a) => a.replace(`${root}/`, '')).join(' ')}`);
+  const started = Date.now();
+  const result = await runNode(seedArgs, { env: baseEnv(database), echo: '  seed | ' });
+  if (result.code !== 0) throw new Error(`seeding failed (exit ${result.code ?? result.signal})`);
+  const seedMs = Date.now() - started;
+  const summaryLine = result.stdout.split('\n').find((l) => l.startsWith('Seeded in'));
+  let summary = null;
+  try {
+    summary = summaryLine ? JSON.parse(summaryLine.slice(summaryLine.indexOf('{'))) : null;
+  } catch {
+    summary = null;
+  }
+  log(`seeded in ${seconds(seedMs)}`);
+  return { seedTakesCases, seedMs, summary, notes };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Servers
+
+async function waitForHttp(url, child, output, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!alive(child)) throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before answering:\n${output.tail()}`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (response.ok) return await response.json();
+    } catch {
+      /* not yet */
+    }
+    await sleep(200);
+  }
+  throw new Error(`no answer from ${url} after ${timeoutMs / 1000} s:\n${output.tail()}`);
+}
+
+async function startApi(database) {
+  const port = await freePort();
+  const env = { ...baseEnv(database), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '1000000', NODE_ENV: 'production' };
+  const output = ring();
+  const logStats = { warnings: 0, errors: 0, lines: [] };
+  const child = track(spawn(process.execPath, [apiMain], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] }));
+  const onData = (chunk) => {
+    for (const line of output.push(chunk)) {
+      const level = /"level":(\d+)/.exec(line)?.[1];
+      if (level && Number(level) >= 40) {
+        if (Number(level) >= 50) logStats.errors++;
+        else logStats.warnings++;
+        if (logStats.lines.length < 5) logStats.lines.push(line.slice(0, 500));
+      }
+    }
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const started = Date.now();
+  const health = await waitForHttp(`${baseUrl}/api/health`, child, output, 180_000);
+  log(`API up on ${baseUrl} in ${seconds(Date.now() - started)} (${JSON.stringify(health)})`);
+  return { child, baseUrl, health, logStats, output };
+}
+
+async function startBaseline() {
+  const child = track(spawn(process.execPath, [join(here, 'baseline-server.mjs')], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] }));
+  const output = ring();
+  child.stderr.on('data', (d) => output.push(d));
+  const port = await new Promise((resolvePromise, reject) => {
+    let buffer = '';
+    child.stdout.on('data', (d) => {
+      buffer += d;
+      const line = buffer.split('\n')[0];
+      if (buffer.includes('\n')) {
+        try {
+          resolvePromise(JSON.parse(line).port);
+        } catch (error) {
+          reject(error);
+        }
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`the baseline server exited (${code}):\n${output.tail()}`)));
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${baseUrl}/baseline`, child, output, 10_000);
+  return { child, baseUrl };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenarios
+
+function jsonRequest(method, headers, body) {
+  const h = { ...(headers ?? {}) };
+  let payload;
+  if (body !== undefined && body !== null) {
+    payload = typeof body === 'string' ? body : JSON.stringify(body);
+    if (!Object.keys(h).some((k) => k.toLowerCase() === 'content-type')) h['content-type'] = 'application/json';
+  }
+  return { method: (method ?? 'GET').toUpperCase(), headers: h, body: payload };
+}
+
+function setupContext(baseUrl, args) {
+  const request = async (method, path, { headers, body } = {}) => {
+    const r = jsonRequest(method, headers, body);
+    const response = await fetch(baseUrl + path, { method: r.method, headers: r.headers, body: r.body, signal: AbortSignal.timeout(30_000) });
+    const text = await response.text();
+    let parsed = text;
+    if ((response.headers.get('content-type') ?? '').includes('json')) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = text;
+      }
+    }
+    return { status: response.status, headers: response.headers, body: parsed };
+  };
+  const signIn = async (username = DEMO_USER.username, password = DEMO_USER.password) => {
+    const response = await request('POST', '/api/auth/login', { body: { username, password } });
+    if (response.status < 200 || response.status > 299) {
+      throw new Error(`sign-in as ${username} answered ${response.status}: ${JSON.stringify(response.body).slice(0, 300)}`);
+    }
+    const cookie = response.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const csrfToken = response.body.csrfToken;
+    return { cookie, csrfToken, user: response.body.user, headers: { cookie, 'x-csrf-token': csrfToken } };
+  };
+  return { baseUrl, cases: args.cases, request, signIn };
+}
+
+/** The scenario's requests after its setup step, as plain data for the load process. */
+async function resolveScenario(scenario, ctx) {
+  const overrides = scenario.setup ? ((await scenario.setup(ctx)) ?? {}) : {};
+  const merged = { ...scenario, ...overrides, headers: { ...(scenario.headers ?? {}), ...(overrides.headers ?? {}) } };
+  const main = { path: merged.path, ...jsonRequest(merged.method, merged.headers, merged.body) };
+  const requests = Array.isArray(merged.requests)
+    ? merged.requests.map((r) => ({ path: r.path ?? merged.path, ...jsonRequest(r.method ?? merged.method, { ...merged.headers, ...(r.headers ?? {}) }, r.body ?? merged.body) }))
+    : null;
+  return { main, requests };
+}
+
+async function probe(baseUrl, resolved) {
+  const list = resolved.requests ?? [resolved.main];
+  const problems = [];
+  for (const r of list) {
+    const response = await fetch(baseUrl + r.path, { method: r.method, headers: r.headers, body: r.body, signal: AbortSignal.timeout(30_000) });
+    const text = await response.text();
+    if (response.status < 200 || response.status > 299) problems.push({ method: r.method, path: r.path, status: response.status, body: text.slice(0, 300) });
+  }
+  return problems;
+}
+
+async function runLoad({ baseUrl, resolved, connections, duration, warmup, label }) {
+  const spec = {
+    url: baseUrl + resolved.main.path,
+    method: resolved.main.method,
+    headers: resolved.main.headers,
+    body: resolved.main.body,
+    requests: resolved.requests ?? undefined,
+    connections,
+    duration,
+    warmup,
+  };
+  log(`${label}: ${connections} connections, ${warmup ? `${warmup} s warm-up + ` : ''}${duration} s …`);
+  const result = await runNode([join(here, 'load.mjs'), JSON.stringify(spec)]);
+  if (result.code !== 0) throw new Error(`the load process failed for ${label} (exit ${result.code ?? result.signal}):\n${result.stderr}`);
+  const lastLine = result.stdout.trim().split('\n').pop();
+  return JSON.parse(lastLine);
+}
+
+function figures(load, connections) {
+  return {
+    connections,
+    rps: load.rps,
+    p50: load.latency.p50,
+    p90: load.latency.p90,
+    p95: load.latency.p95,
+    p99: load.latency.p99,
+    max: load.latency.max,
+    mean: load.latency.mean,
+    total: load.total,
+    non2xx: load.non2xx,
+    errors: load.errors,
+    timeouts: load.timeouts,
+    statusCodes: load.statusCodes,
+  };
+}
+
+const ratio = (a, b) => (a === null || b === null || !b ? null : Number((a / b).toPrecision(3)));
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+function formatTable(rows) {
+  const columns = [
+    ['scenario', (r) => r.name, 'left'],
+    ['conns', (r) => String(r.connections)],
+    ['req/s', (r) => fmt(r.rps, 1)],
+    ['p50 ms', (r) => fmt(r.p50)],
+    ['p90 ms', (r) => fmt(r.p90)],
+    ['p95 ms', (r) => fmt(r.p95)],
+    ['p99 ms', (r) => fmt(r.p99)],
+    ['max ms', (r) => fmt(r.max)],
+    ['requests', (r) => String(r.total)],
+    ['non-2xx', (r) => (r.non2xx ? `${r.non2xx} !` : '0')],
+    ['errors', (r) => (r.errors + r.timeouts ? `${r.errors + r.timeouts} !` : '0')],
+    ['req/s ÷ base', (r) => (r.vsBaseline ? fmt(r.vsBaseline.rps, 3) : '—')],
+    ['p95 ÷ base', (r) => (r.vsBaseline ? fmt(r.vsBaseline.p95, 3) : '—')],
+  ];
+  const cells = rows.map((r) => columns.map(([, get]) => get(r)));
+  const widths = columns.map(([title], i) => Math.max(title.length, ...cells.map((c) => c[i].length)));
+  const line = (values) => values.map((v, i) => (columns[i][2] === 'left' ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join('  ');
+  return [line(columns.map(([t]) => t)), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
+}
+
+function fmt(n, digits = 2) {
+  if (n === null || n === undefined) return '—';
+  if (digits === 3) return Number(n.toPrecision(3)).toString();
+  return n.toFixed(digits);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const scenarios = selectScenarios(args.scenarios);
+  const startedAt = new Date();
+  const machine = {
+    cpus: os.availableParallelism?.() ?? os.cpus().length,
+    cpuModel: os.cpus()[0]?.model?.trim() ?? null,
+    memoryGB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+  };
+  log(`${machine.cpus} CPUs (${machine.cpuModel}), Node ${machine.node}; db ${args.db}, cases ${args.cases}, ${args.duration} s per measurement`);
+
+  const started = Date.now();
+  log('building the API (tsc -b) …');
+  ensureApiBuilt({ quiet: true });
+  log(`API built in ${seconds(Date.now() - started)}`);
+
+  const database = await prepareDatabase(args);
+  const seed = await seedDatabase(args, database);
+
+  const api = await startApi(database);
+  const baseline = await startBaseline();
+
+  const ctx = setupContext(api.baseUrl, args);
+  const prepared = [];
+  for (const scenario of scenarios) {
+    const resolved = await resolveScenario(scenario, ctx);
+    const problems = await probe(api.baseUrl, resolved);
+    for (const p of problems) log(`WARNING ${scenario.name}: ${p.method} ${p.path} answered ${p.status}: ${p.body}`);
+    const connections = Math.min(args.connections, scenario.maxConnections ?? Number.POSITIVE_INFINITY);
+    prepared.push({ scenario, resolved, problems, connections });
+  }
+
+  // The baseline at every connection count a scenario uses, so that latencies compare like with like.
+  const counts = [...new Set([args.connections, ...prepared.map((p) => p.connections)])];
+  const baselines = {};
+  const baselineRequest = { main: { path: '/baseline', method: 'GET', headers: {}, body: undefined }, requests: null };
+  for (const connections of counts) {
+    const load = await runLoad({ baseUrl: baseline.baseUrl, resolved: baselineRequest, connections, duration: args.duration, warmup: args.warmup, label: `baseline @${connections}` });
+    baselines[connections] = figures(load, connections);
+  }
+  await stopChild(baseline.child);
+
+  const results = {};
+  for (const { scenario, resolved, problems, connections } of prepared) {
+    const load = await runLoad({ baseUrl: api.baseUrl, resolved, connections, duration: args.duration, warmup: args.warmup, label: scenario.name });
+    const f = figures(load, connections);
+    const base = baselines[connections];
+    results[scenario.name] = {
+      title: scenario.title ?? scenario.name,
+      method: resolved.main.method,
+      path: resolved.main.path,
+      ...f,
+      ok: f.non2xx === 0 && f.errors === 0 && f.timeouts === 0 && problems.length === 0,
+      vsBaseline: { connections, rps: ratio(f.rps, base.rps), p95: ratio(f.p95, base.p95) },
+      ...(problems.length ? { probeProblems: problems } : {}),
+    };
+  }
+  await stopChild(api.child);
+
+  // Output: the table on stdout, then (with --json) one line of JSON.
+  const rows = [
+    ...counts.map((c) => ({ name: `baseline (bare Fastify)${counts.length > 1 ? ` @${c}` : ''}`, ...baselines[c] })),
+    ...Object.entries(results).map(([name, r]) => ({ name, ...r })),
+  ];
+  const casesNote = seed.seedTakesCases ? `${args.cases}` : `${args.cases} requested, not generated (seed has no --cases)`;
+  const header = `CourtAssist bench — db ${database.label}${database.serverVersion ? ` ${database.serverVersion}` : ''}, cases ${casesNote}, ${args.duration} s per scenario, ${machine.cpus} CPUs, Node ${machine.node}`;
+  console.log(`\n${header}\n\n${formatTable(rows)}\n`);
+  console.log('req/s ÷ base: throughput as a fraction of the bare Fastify route; p95 ÷ base: p95 latency as a multiple of its p95 (same connection count).');
+  if (api.logStats.warnings || api.logStats.errors) {
+    log(`the API logged ${api.logStats.warnings} warnings and ${api.logStats.errors} errors during the run; first ones:\n${api.logStats.lines.join('\n')}`);
+  }
+  const failed = Object.entries(results).filter(([, r]) => !r.ok);
+  for (const [name, r] of failed) log(`WARNING ${name}: ${r.non2xx} non-2xx (${JSON.stringify(r.statusCodes)}), ${r.errors} errors, ${r.timeouts} timeouts`);
+
+  if (args.json) {
+    const report = {
+      machine,
+      db: database.label,
+      ...(database.serverVersion ? { dbServerVersion: database.serverVersion } : {}),
+      cases: args.cases,
+      casesGenerated: seed.seedTakesCases,
+      seeded: seed.summary,
+      seedMs: seed.seedMs,
+      duration: args.duration,
+      warmup: args.warmup,
+      connections: args.connections,
+      apiVersion: api.health?.version ?? null,
+      startedAt: startedAt.toISOString(),
+      elapsedS: Math.round((Date.now() - startedAt.getTime()) / 100) / 10,
+      baseline: baselines[args.connections],
+      ...(counts.length > 1 ? { baselines } : {}),
+      scenarios: results,
+      apiLog: { warnings: api.logStats.warnings, errors: api.logStats.errors },
+      notes: seed.notes,
+      ok: failed.length === 0,
+    };
+    console.log(JSON.stringify(report));
+  }
+  await cleanup();
+  return failed.length === 0 ? 0 : 3;
+}
+
+main().then(
+  (code) => process.exit(code),
+  async (error) => {
+    log(`failed: ${error instanceof Error ? error.message : error}`);
+    await cleanup();
+    process.exit(1);
+  },
+);
