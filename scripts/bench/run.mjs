@@ -4,7 +4,7 @@
 // percentiles and throughput per scenario, each also as a ratio to the baseline.
 // See scripts/bench/README.md.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -242,6 +242,27 @@ function freePort() {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * How busy the machine's CPUs are while the benchmark itself is idle (Linux only, else null):
+ * other work on the machine (tests, builds, a browser) skews every figure.
+ */
+async function backgroundCpuPercent(ms = 1000) {
+  const read = () => {
+    try {
+      const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+      return { idle: fields[3] + (fields[4] ?? 0), total: fields.reduce((a, b) => a + b, 0) };
+    } catch {
+      return null;
+    }
+  };
+  const before = read();
+  if (!before) return null;
+  await sleep(ms);
+  const after = read();
+  const total = after.total - before.total;
+  return total > 0 ? Math.round(1000 * (1 - (after.idle - before.idle) / total)) / 10 : null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Database
 
@@ -360,7 +381,7 @@ async function waitForHttp(url, child, output, timeoutMs) {
 
 async function startApi(database) {
   const port = await freePort();
-  const env = { ...baseEnv(database), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '1000000', NODE_ENV: 'production' };
+  const env = { ...baseEnv(database), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '1000000' };
   const output = ring();
   const logStats = { warnings: 0, errors: 0, lines: [] };
   const child = track(spawn(process.execPath, [apiMain], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] }));
@@ -555,6 +576,7 @@ async function main() {
     platform: `${os.platform()} ${os.release()} ${os.arch()}`,
   };
   log(`${machine.cpus} CPUs (${machine.cpuModel}), Node ${machine.node}; db ${args.db}, cases ${args.cases}, ${args.duration} s per measurement`);
+  const backgroundBefore = await backgroundCpuPercent();
 
   const started = Date.now();
   log('building the API (tsc -b) …');
@@ -603,6 +625,8 @@ async function main() {
     };
   }
   await stopChild(api.child);
+  const backgroundAfter = await backgroundCpuPercent();
+  machine.backgroundCpuPercent = { before: backgroundBefore, after: backgroundAfter };
 
   // Output: the table on stdout, then (with --json) one line of JSON.
   const rows = [
@@ -613,6 +637,12 @@ async function main() {
   const header = `CourtAssist bench — db ${database.label}${database.serverVersion ? ` ${database.serverVersion}` : ''}, cases ${casesNote}, ${args.duration} s per scenario, ${machine.cpus} CPUs, Node ${machine.node}`;
   console.log(`\n${header}\n\n${formatTable(rows)}\n`);
   console.log('req/s ÷ base: throughput as a fraction of the bare Fastify route; p95 ÷ base: p95 latency as a multiple of its p95 (same connection count).');
+  const busiest = Math.max(backgroundBefore ?? 0, backgroundAfter ?? 0);
+  if (busiest >= 10) {
+    console.log(
+      `WARNING: other processes kept the CPUs ${busiest}% busy around the run (before ${backgroundBefore}%, after ${backgroundAfter}%): absolute figures are unreliable, ratios to the baseline less so.`,
+    );
+  }
   if (api.logStats.warnings || api.logStats.errors) {
     log(`the API logged ${api.logStats.warnings} warnings and ${api.logStats.errors} errors during the run; first ones:\n${api.logStats.lines.join('\n')}`);
   }

@@ -35,7 +35,8 @@ export function checkCourtCode(level: CourtLevel, code: string, parentCode: stri
   if (level === 'tribunal') return parentCode !== null && code === parentCode;
   if (!CODE_PATTERN[level].test(code)) return false;
   if (level === 'higher') return parentCode === null;
-  return parentCode !== null && code.startsWith(parentCode);
+  const parentLevel = PARENT_LEVEL[level] as Exclude<CourtLevel, 'tribunal'>;
+  return parentCode !== null && CODE_PATTERN[parentLevel].test(parentCode) && code.startsWith(parentCode);
 }
 
 export const DEPARTMENT_KINDS = [

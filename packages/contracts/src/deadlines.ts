@@ -222,6 +222,78 @@ export type DeadlineRequest = z.output<typeof deadlineRequest>;
 export type DeadlineRequestInput = z.input<typeof deadlineRequest>;
 
 // ---------------------------------------------------------------------------------------------
+// Fast check
+
+// Batches of 100,000 requests cannot afford a schema walk per item. This hand-written check
+// accepts only what `deadlineRequest` accepts (a property test holds it to that); callers run the
+// schema when it says no, to get the field errors, so it may be stricter but never looser.
+
+const PROCEDURE_SET: ReadonlySet<string> = new Set(PROCEDURE_CODES);
+const DEDUCTION_KIND_SET: ReadonlySet<string> = new Set(DEDUCTION_KINDS);
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function hasOnlyKeys(v: Record<string, unknown>, allowed: ReadonlySet<string>): boolean {
+  for (const key in v) if (!allowed.has(key)) return false;
+  return true;
+}
+
+function isLength(n: unknown, max: number): boolean {
+  return typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= max;
+}
+
+/** Exactly one of days / months, each absent or a valid length. */
+function isOneLength(v: Record<string, unknown>): boolean {
+  const hasDays = v.days !== undefined;
+  const hasMonths = v.months !== undefined;
+  if (hasDays === hasMonths) return false;
+  return hasDays ? isLength(v.days, MAX_LENGTH_DAYS) : isLength(v.months, MAX_LENGTH_MONTHS);
+}
+
+function isArrayOf(v: unknown, max: number, item: (x: unknown) => boolean): boolean {
+  if (v === undefined) return true;
+  if (!Array.isArray(v) || v.length > max) return false;
+  for (let i = 0; i < v.length; i++) if (!item(v[i])) return false;
+  return true;
+}
+
+const EXTENSION_KEYS: ReadonlySet<string> = new Set(['months', 'days']);
+const isExtension = (v: unknown) => isPlainObject(v) && hasOnlyKeys(v, EXTENSION_KEYS) && isOneLength(v);
+
+const DEDUCTION_KEYS: ReadonlySet<string> = new Set(['kind', 'from', 'to']);
+function isDeduction(v: unknown): boolean {
+  if (!isPlainObject(v) || !hasOnlyKeys(v, DEDUCTION_KEYS)) return false;
+  return DEDUCTION_KIND_SET.has(v.kind as string) && isCalendarDate(v.from) && isCalendarDate(v.to) && v.to >= v.from;
+}
+
+const CALENDAR_KEYS: ReadonlySet<string> = new Set(['holidays', 'workdays']);
+function isCalendar(v: unknown): boolean {
+  if (!isPlainObject(v) || !hasOnlyKeys(v, CALENDAR_KEYS)) return false;
+  if (!isArrayOf(v.holidays, MAX_CALENDAR_DATES, isCalendarDate)) return false;
+  if (!isArrayOf(v.workdays, MAX_CALENDAR_DATES, isCalendarDate)) return false;
+  return firstConflict({ holidays: (v.holidays as string[]) ?? [], workdays: (v.workdays as string[]) ?? [] }) < 0;
+}
+
+const TRIAL_KEYS: ReadonlySet<string> = new Set(['type', 'procedure', 'filedOn', 'extensions', 'deductions']);
+const PERIOD_KEYS: ReadonlySet<string> = new Set(['type', 'from', 'days', 'months', 'calendar']);
+
+/**
+ * True only for a valid deadline request (never for one `deadlineRequest` would reject).
+ * A period's calendar may still lack `holidays` or `workdays` (the schema defaults them to []).
+ */
+export function isDeadlineRequest(v: unknown): v is DeadlineRequestInput {
+  if (!isPlainObject(v)) return false;
+  if (v.type === 'trial') {
+    if (!hasOnlyKeys(v, TRIAL_KEYS) || !PROCEDURE_SET.has(v.procedure as string) || !isCalendarDate(v.filedOn)) return false;
+    return isArrayOf(v.extensions, MAX_EXTENSIONS, isExtension) && isArrayOf(v.deductions, MAX_DEDUCTIONS, isDeduction);
+  }
+  if (v.type !== 'period' || !hasOnlyKeys(v, PERIOD_KEYS) || !isCalendarDate(v.from) || !isOneLength(v)) return false;
+  return v.calendar === undefined || isCalendar(v.calendar);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Result schemas
 
 const resultDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

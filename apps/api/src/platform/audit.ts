@@ -71,14 +71,19 @@ export function diff(
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   for (const key of keys) {
     if (omit.includes(key)) continue;
-    const b = normalise(before?.[key]);
-    const a = normalise(after?.[key]);
+    const b = normalise(own(before, key));
+    const a = normalise(own(after, key));
     if (canonicalJson(b) === canonicalJson(a)) continue;
     changes[key] = {};
     if (before) changes[key].before = b;
     if (after) changes[key].after = a;
   }
   return changes;
+}
+
+/** A record's own field only: `valueOf` or `constructor` must not come from the prototype. */
+function own(record: Record<string, unknown> | null | undefined, key: string): unknown {
+  return record && Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 function normalise(value: unknown): unknown {

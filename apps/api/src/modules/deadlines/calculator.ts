@@ -1,4 +1,4 @@
-import { DEDUCTION_KIND_NAMES, DEDUCTION_KINDS, TRIAL_LIMITS, daysInMonth } from '@courtassist/contracts';
+import { daysInMonth, TRIAL_LIMITS } from '@courtassist/contracts';
 import type {
   Calendar,
   DeadlineDeduction,
@@ -6,7 +6,6 @@ import type {
   DeadlineResult,
   DeadlineStep,
   PeriodRequest,
-  TrialLimit,
   TrialLimits,
   TrialRequest,
 } from '@courtassist/contracts';
@@ -25,30 +24,22 @@ import {
 
 /**
  * The deadline calculator: trial limits (审限) and party periods (期间), rules 1–4 of the issue.
- * Pure functions over day numbers; the rule texts below are what the explanation steps show.
+ * Pure functions over day numbers.
+ *
+ * Each step names the rule that produced its date. The texts are terse on purpose: a batch
+ * prints them 100,000 times, and serializing the output is most of the cost.
+ *   1 adding days: the day of the triggering event is not counted (01-05 + 30 days = 02-04);
+ *   2 adding months: same day of the month, else the target month's last day (01-31 + 1 = 02-28);
+ *   3 trial limit: filing date + limit, then each extension in order, then the union of the
+ *     deducted periods (each inclusive, overlaps once) as days; never moved for holidays;
+ *   4 party period: trigger date + length; an end on a rest day moves to the next working day.
  */
-
 export const RULES = {
-  addDays: '规则1 加日：起算日不计入 (rule 1: the day of the event is not counted)',
-  addMonths: '规则2 加月：到期月的对应日，无对应日取月末 (rule 2: same day of the month, else the month’s last day)',
-  trialStart: '规则3 审限自立案之日起算 (rule 3: the limit runs from the filing date)',
-  trialLimit: '规则3 立案日加法定审限 (rule 3: filing date + statutory limit)',
-  trialExtension: '规则3 延长审限依次加于届满日 (rule 3: each extension, in order, added to the running deadline)',
-  trialDeduction:
-    '规则3 审限扣除：各期间首尾计入、重叠只计一次，按日加算；审限不因节假日顺延 (rule 3: the union of deducted periods, inclusive, added as days; no holiday moves)',
-  periodStart: '规则4 期间自事实发生之日起算 (rule 4: the period runs from the triggering event)',
-  periodEnd: '规则4 起算日加期间 (rule 4: trigger date + length)',
-  periodRestDay:
-    '规则4 届满日为休息日（非调休的周末或法定节假日）的，顺延至下一工作日 (rule 4: an end on a rest day — a weekend day not worked, or a holiday — moves to the next working day)',
+  addDays: '规则1 加日：当日不计入 (rule 1: the event day is not counted)',
+  addMonths: '规则2 加月：对应日，无则月末 (rule 2: same day of month, else month end)',
+  deduction: '规则3 扣除期间并集按日加算 (rule 3: union of deducted days added)',
+  restDay: '规则4 休息日顺延至工作日 (rule 4: a rest day moves to the next working day)',
 } as const;
-
-// Built once: a step's rule names the rule applied and the adding rule it used.
-const TRIAL_LIMIT_DAYS = `${RULES.trialLimit}；${RULES.addDays}`;
-const TRIAL_LIMIT_MONTHS = `${RULES.trialLimit}；${RULES.addMonths}`;
-const EXTENSION_DAYS = `${RULES.trialExtension}；${RULES.addDays}`;
-const EXTENSION_MONTHS = `${RULES.trialExtension}；${RULES.addMonths}`;
-const PERIOD_DAYS = `${RULES.periodEnd}；${RULES.addDays}`;
-const PERIOD_MONTHS = `${RULES.periodEnd}；${RULES.addMonths}`;
 
 /** A length as requests carry it: exactly one of days / months (validated by the contracts). */
 interface Length {
@@ -85,44 +76,29 @@ function addLength(date: DayNumber, length: Length): DayNumber {
   return length.months !== undefined ? addMonthsToDay(date, length.months) : date + (length.days ?? 0);
 }
 
-// Step details repeat a handful of lengths across a batch: each text is built once. Only
-// validated-range lengths are cached, so direct calls with odd numbers cannot grow the caches.
+// Details repeat a handful of lengths across a batch, so each text is built once. Only
+// validated-range lengths are cached: direct calls with odd numbers cannot grow the caches.
 const CACHE_SLOTS = 4096;
-const monthTexts: string[] = [];
-const dayTexts: string[] = [];
-const extensionMonthTexts: string[] = [];
-const extensionDayTexts: string[] = [];
+type TextCache = string[];
+const limitTexts: [TextCache, TextCache] = [[], []];
+const extensionTexts: [TextCache, TextCache] = [[], []];
+const periodTexts: [TextCache, TextCache] = [[], []];
 
-function remember(cache: string[], n: number, text: string): string {
+/** `审限 6个月 (limit: 6 months)`, with the label pair given. */
+function describeLength(caches: [TextCache, TextCache], zh: string, en: string, length: Length): string {
+  const months = length.months !== undefined;
+  const n = months ? (length.months as number) : (length.days ?? 0);
+  const cache = caches[months ? 1 : 0];
+  const cached = cache[n];
+  if (cached !== undefined) return cached;
+  const unit = months ? `${n}个月 (${en}: ${n} month${n === 1 ? '' : 's'})` : `${n}日 (${en}: ${n} day${n === 1 ? '' : 's'})`;
+  const text = `${zh} ${unit}`;
   if (Number.isInteger(n) && n >= 0 && n < CACHE_SLOTS) cache[n] = text;
   return text;
 }
 
-function describeLength(length: Length): string {
-  if (length.months !== undefined) {
-    const n = length.months;
-    return monthTexts[n] ?? remember(monthTexts, n, `${n}个月 (${n} month${n === 1 ? '' : 's'})`);
-  }
-  const n = length.days ?? 0;
-  return dayTexts[n] ?? remember(dayTexts, n, `${n}日 (${n} day${n === 1 ? '' : 's'})`);
-}
-
-function describeExtension(length: Length): string {
-  const months = length.months !== undefined;
-  const cache = months ? extensionMonthTexts : extensionDayTexts;
-  const n = months ? (length.months ?? 0) : (length.days ?? 0);
-  return cache[n] ?? remember(cache, n, `延长 ${describeLength(length)} (extension)`);
-}
-
-const limitTexts = new WeakMap<TrialLimit, string>();
-
-function describeLimit(limit: TrialLimit): string {
-  let text = limitTexts.get(limit);
-  if (text === undefined) {
-    text = `${limit.zh} ${describeLength(limit)} — ${limit.en}`;
-    limitTexts.set(limit, text);
-  }
-  return text;
+function lengthStep(date: string, length: Length, detail: string): DeadlineStep {
+  return { rule: length.months !== undefined ? RULES.addMonths : RULES.addDays, date, detail };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -131,19 +107,18 @@ function describeLimit(limit: TrialLimit): string {
 /** The deducted periods merged into disjoint runs, with the number of days they cover. */
 export interface MergedDeductions {
   days: number;
-  /** Flat [from, to, kindMask, from, to, kindMask, …]: day numbers, inclusive, ascending. */
+  /** Flat [from, to, from, to, …]: day numbers, inclusive, ascending, neither overlapping nor adjacent. */
   runs: number[];
 }
 
-const KIND_BIT = new Map<string, number>(DEDUCTION_KINDS.map((k, i) => [k, 1 << i]));
-// Sort key = from * 1024 + index: integers sort without comparing objects.
+// Sort key = from * 1024 + index: plain numbers sort without comparing objects.
 const INDEX_SLOTS = 1024;
 const DAY_OFFSET = 1_000_000;
 
-/** Indices of the deductions by start day. Insertion sort: lists are short (usually 1–3). */
-function byStart(deductions: readonly DeadlineDeduction[], from: number[]): number[] {
+/** Sort keys of the deductions by start day. Insertion sort: lists are short (usually 1–3). */
+function byStart(from: readonly number[]): number[] {
   const keys: number[] = [];
-  for (let i = 0; i < deductions.length; i++) {
+  for (let i = 0; i < from.length; i++) {
     const key = (from[i] + DAY_OFFSET) * INDEX_SLOTS + i;
     let j = keys.push(key) - 1;
     for (; j > 0 && keys[j - 1] > key; j--) keys[j] = keys[j - 1];
@@ -161,55 +136,36 @@ export function mergeDeductions(deductions: readonly DeadlineDeduction[]): Merge
   if (n > INDEX_SLOTS) throw new RangeError(`At most ${INDEX_SLOTS} deductions`);
   const from: number[] = [];
   for (let i = 0; i < n; i++) from.push(parseDay(deductions[i].from));
-  const keys = byStart(deductions, from);
+  const keys = byStart(from);
   const runs: number[] = [];
   let days = 0;
   for (let k = 0; k < n; k++) {
     const i = keys[k] % INDEX_SLOTS;
     const start = from[i];
     const end = parseDay(deductions[i].to);
-    const bit = KIND_BIT.get(deductions[i].kind) ?? 0;
-    const last = runs.length - 3;
-    if (last >= 0 && start <= runs[last + 1] + 1) {
-      if (end > runs[last + 1]) {
-        days += end - runs[last + 1];
-        runs[last + 1] = end;
+    const last = runs.length - 1;
+    if (last > 0 && start <= runs[last] + 1) {
+      if (end > runs[last]) {
+        days += end - runs[last];
+        runs[last] = end;
       }
-      runs[last + 2] |= bit;
     } else {
       days += end - start + 1;
-      runs.push(start, end, bit);
+      runs.push(start, end);
     }
   }
   return { days, runs };
 }
 
-// One text per combination of kinds (2^8 at most), built on first use.
-const kindTexts: { zh: string; en: string }[] = [];
-
-function kindNames(mask: number): { zh: string; en: string } {
-  let text = kindTexts[mask];
-  if (text === undefined) {
-    const kinds = DEDUCTION_KINDS.filter((_, i) => mask & (1 << i)).map((k) => DEDUCTION_KIND_NAMES[k]);
-    text = { zh: kinds.map((k) => k.zh).join('、'), en: kinds.map((k) => k.en).join(', ') };
-    kindTexts[mask] = text;
-  }
-  return text;
-}
-
+/** `扣除 30日：2026-02-01至2026-03-02 (30 days deducted)`. */
 function describeDeductions(merged: MergedDeductions): string {
-  let zh = '';
-  let en = '';
-  const { runs } = merged;
-  for (let r = 0; r < runs.length; r += 3) {
-    const from = formatDay(runs[r]);
-    const to = formatDay(runs[r + 1]);
-    const days = runs[r + 1] - runs[r] + 1;
-    const kinds = kindNames(runs[r + 2]);
-    zh += `${r === 0 ? '' : '；'}${from} 至 ${to}（${days}日，${kinds.zh}）`;
-    en += `${r === 0 ? '' : '; '}${from} to ${to} (${days} days, ${kinds.en})`;
+  let intervals = '';
+  for (let r = 0; r < merged.runs.length; r += 2) {
+    const from = formatDay(merged.runs[r]);
+    const run = merged.runs[r] === merged.runs[r + 1] ? from : `${from}至${formatDay(merged.runs[r + 1])}`;
+    intervals += r === 0 ? run : `、${run}`;
   }
-  return `扣除 ${merged.days} 日：${zh} (deducted ${merged.days} days: ${en})`;
+  return `扣除 ${merged.days}日：${intervals} (${merged.days} day${merged.days === 1 ? '' : 's'} deducted)`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -219,22 +175,22 @@ function describeDeductions(merged: MergedDeductions): string {
 export function computeTrialLimit(request: TrialRequest, limits: TrialLimits = TRIAL_LIMITS): DeadlineResult {
   const limit = limits[request.procedure];
   if (!limit) throw new RangeError(`Unknown procedure: ${request.procedure}`);
-  const steps: DeadlineStep[] = [{ rule: RULES.trialStart, date: request.filedOn }];
   let day = addLength(parseDay(request.filedOn), limit);
   let date = formatDay(day);
-  const rule = limit.months !== undefined ? TRIAL_LIMIT_MONTHS : TRIAL_LIMIT_DAYS;
-  steps.push({ rule, date, detail: describeLimit(limit) });
-  for (const extension of request.extensions ?? []) {
-    day = addLength(day, extension);
-    date = formatDay(day);
-    const extensionRule = extension.months !== undefined ? EXTENSION_MONTHS : EXTENSION_DAYS;
-    steps.push({ rule: extensionRule, date, detail: describeExtension(extension) });
+  const steps: DeadlineStep[] = [lengthStep(date, limit, describeLength(limitTexts, '审限', 'limit', limit))];
+  const extensions = request.extensions;
+  if (extensions) {
+    for (let i = 0; i < extensions.length; i++) {
+      day = addLength(day, extensions[i]);
+      date = formatDay(day);
+      steps.push(lengthStep(date, extensions[i], describeLength(extensionTexts, '延长', 'extension', extensions[i])));
+    }
   }
   if (request.deductions && request.deductions.length > 0) {
     const merged = mergeDeductions(request.deductions);
     day += merged.days;
     date = formatDay(day);
-    steps.push({ rule: RULES.trialDeduction, date, detail: describeDeductions(merged) });
+    steps.push({ rule: RULES.deduction, date, detail: describeDeductions(merged) });
   }
   return { deadline: date, steps };
 }
@@ -242,28 +198,26 @@ export function computeTrialLimit(request: TrialRequest, limits: TrialLimits = T
 // ---------------------------------------------------------------------------------------------
 // Rule 4: party periods
 
-const NOT_MOVED = '届满日为工作日，不顺延 (the end is a working day; not moved)';
-const NOT_MOVED_ADJUSTED = '届满日为调休上班日，不顺延 (the end is an adjusted working day; not moved)';
+const ADJUSTED_WORKDAY = '调休上班日，不顺延 (adjusted working day; not moved)';
 
-function describeRestDayCheck(end: DayNumber, raw: DayNumber, rawDate: string, calendar: RestDayCalendar): string {
-  if (end === raw) return isWeekend(raw) && calendar.workdays.has(raw) ? NOT_MOVED_ADJUSTED : NOT_MOVED;
-  const skipped = end - raw;
-  const last = formatDay(end - 1);
-  return `${rawDate} 至 ${last} 为休息日，顺延 ${skipped} 日 (${rawDate} to ${last} are rest days; moved ${skipped} day${skipped === 1 ? '' : 's'})`;
-}
-
-/** Party period: trigger date + length; an end on a rest day moves to the next working day. */
+/**
+ * Party period: trigger date + length; an end on a rest day moves to the next working day.
+ * A rule-4 step appears when the end moved, or when it is a weekend day that is an adjusted
+ * working day (the one case where "why not moved?" needs an answer).
+ */
 export function computePeriod(request: PeriodRequest, calendar: Calendar | RestDayCalendar): DeadlineResult {
   const rest = isCompiledCalendar(calendar) ? calendar : compileCalendar(calendar);
   const raw = addLength(parseDay(request.from), request);
   const rawDate = formatDay(raw);
+  const steps: DeadlineStep[] = [lengthStep(rawDate, request, describeLength(periodTexts, '期间', 'period', request))];
   const end = nextWorkingDay(raw, rest);
-  const date = end === raw ? rawDate : formatDay(end);
-  const steps: DeadlineStep[] = [
-    { rule: RULES.periodStart, date: request.from },
-    { rule: request.months !== undefined ? PERIOD_MONTHS : PERIOD_DAYS, date: rawDate, detail: describeLength(request) },
-    { rule: RULES.periodRestDay, date, detail: describeRestDayCheck(end, raw, rawDate, rest) },
-  ];
+  if (end === raw) {
+    if (isWeekend(raw) && rest.workdays.has(raw)) steps.push({ rule: RULES.restDay, date: rawDate, detail: ADJUSTED_WORKDAY });
+    return { deadline: rawDate, steps };
+  }
+  const date = formatDay(end);
+  const detail = `${rawDate}至${formatDay(end - 1)}为休息日 (rest days)`;
+  steps.push({ rule: RULES.restDay, date, detail });
   return { deadline: date, steps };
 }
 

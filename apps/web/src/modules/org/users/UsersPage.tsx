@@ -49,13 +49,13 @@ export default function UsersPage() {
   const sortOrder = (field: UserSortField) => (sort.field === field ? (sort.order === 'asc' ? 'ascend' : 'descend') : null);
 
   const columns: TableProps<User>['columns'] = [
-    { title: 'ID', dataIndex: 'id', width: 72, sorter: true, sortOrder: sortOrder('id') },
-    { title: t('org.user.username'), dataIndex: 'username', width: 120, sorter: true, sortOrder: sortOrder('username') },
-    { title: t('org.user.displayName'), dataIndex: 'displayName', width: 100, sorter: true, sortOrder: sortOrder('displayName') },
+    { title: 'ID', dataIndex: 'id', width: 64, sorter: true, sortOrder: sortOrder('id') },
+    { title: t('org.user.username'), dataIndex: 'username', width: 110, sorter: true, sortOrder: sortOrder('username') },
+    { title: t('org.user.displayName'), dataIndex: 'displayName', width: 90, sorter: true, sortOrder: sortOrder('displayName') },
     {
       title: t('org.user.courtAndDepartment'),
       key: 'court',
-      width: 200,
+      width: 180,
       render: (_, u) => (
         <>
           <div>{u.courtName}</div>
@@ -76,12 +76,12 @@ export default function UsersPage() {
         </Space>
       ),
     },
-    { title: t('common.status'), key: 'status', width: 110, render: (_, u) => <UserStatusTags user={u} /> },
-    { title: t('org.user.lastLoginAt'), dataIndex: 'lastLoginAt', width: 165, render: (at: string | null) => formatMoment(at) },
+    { title: t('common.status'), key: 'status', width: 100, render: (_, u) => <UserStatusTags user={u} /> },
+    { title: t('org.user.lastLoginAt'), dataIndex: 'lastLoginAt', width: 160, render: (at: string | null) => formatMoment(at) },
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 210,
+      width: 250,
       fixed: 'right',
       render: (_, u) => (
         <Space size={0} wrap>
@@ -157,7 +157,7 @@ export default function UsersPage() {
           columns={columns}
           onChange={onTableChange}
           pagination={tablePagination(users.data?.total ?? 0)}
-          scroll={{ x: 1150 }}
+          scroll={{ x: 1100 }}
         />
       </Card>
       <UserFormModal state={modal} user={editingUser} onClose={() => setModal(null)} />
