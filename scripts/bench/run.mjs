@@ -9,13 +9,13 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { ensureApiBuilt } from '../build-if-needed.mjs';
-import { DEMO_USER, scenarios as allScenarios } from './scenarios.mjs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { scenarios as allScenarios, DEMO_USER } from './scenarios.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
 const cliBin = join(root, 'bin', 'courtassist.mjs');
+const buildScript = pathToFileURL(join(root, 'scripts', 'build-if-needed.mjs')).href;
 const apiMain = join(root, 'apps', 'api', 'dist', 'main.js');
 const requireFromApi = createRequire(join(root, 'apps', 'api', 'package.json'));
 
@@ -74,7 +74,12 @@ function parseArgs(argv) {
         i++;
         break;
       case '--scenario':
-        args.scenarios.push(...value(i, arg).split(',').map((s) => s.trim()).filter(Boolean));
+        args.scenarios.push(
+          ...value(i, arg)
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        );
         i++;
         break;
       case '--db':
@@ -99,7 +104,8 @@ function parseArgs(argv) {
   }
   const adminUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || null;
   args.db ??= adminUrl ? 'postgres' : 'pglite';
-  if (args.db === 'postgres' && !adminUrl) fail('--db postgres needs BENCH_DATABASE_URL (or DATABASE_URL), e.g. postgres://postgres@127.0.0.1:5432/postgres');
+  if (args.db === 'postgres' && !adminUrl)
+    fail('--db postgres needs BENCH_DATABASE_URL (or DATABASE_URL), e.g. postgres://postgres@127.0.0.1:5432/postgres');
   args.adminUrl = adminUrl;
   return args;
 }
@@ -133,6 +139,7 @@ const children = new Set();
 const cleanupTasks = []; // async functions, run last-registered first
 const syncCleanups = []; // run from the 'exit' handler when the async clean-up could not finish
 let cleaning = null;
+let interrupted = null; // the signal that stopped the run
 
 function track(child) {
   children.add(child);
@@ -185,6 +192,7 @@ for (const [signal, code] of Object.entries(SIGNALS)) {
       log(`${signal} again: forcing exit`);
       process.exit(code);
     }
+    interrupted = signal;
     log(`${signal}: stopping and cleaning up …`);
     cleanup().finally(() => process.exit(code));
   });
@@ -444,7 +452,12 @@ function jsonRequest(method, headers, body) {
 function setupContext(baseUrl, args) {
   const request = async (method, path, { headers, body } = {}) => {
     const r = jsonRequest(method, headers, body);
-    const response = await fetch(baseUrl + path, { method: r.method, headers: r.headers, body: r.body, signal: AbortSignal.timeout(30_000) });
+    const response = await fetch(baseUrl + path, {
+      method: r.method,
+      headers: r.headers,
+      body: r.body,
+      signal: AbortSignal.timeout(30_000),
+    });
     const text = await response.text();
     let parsed = text;
     if ((response.headers.get('content-type') ?? '').includes('json')) {
@@ -475,10 +488,16 @@ function setupContext(baseUrl, args) {
 async function resolveScenario(scenario, ctx) {
   const overrides = scenario.setup ? ((await scenario.setup(ctx)) ?? {}) : {};
   const merged = { ...scenario, ...overrides, headers: { ...(scenario.headers ?? {}), ...(overrides.headers ?? {}) } };
-  const main = { path: merged.path, ...jsonRequest(merged.method, merged.headers, merged.body) };
-  const requests = Array.isArray(merged.requests)
-    ? merged.requests.map((r) => ({ path: r.path ?? merged.path, ...jsonRequest(r.method ?? merged.method, { ...merged.headers, ...(r.headers ?? {}) }, r.body ?? merged.body) }))
-    : null;
+  const requests =
+    Array.isArray(merged.requests) && merged.requests.length > 0
+      ? merged.requests.map((r) => ({
+          path: r.path ?? merged.path,
+          ...jsonRequest(r.method ?? merged.method, { ...merged.headers, ...(r.headers ?? {}) }, r.body ?? merged.body),
+        }))
+      : null;
+  const main = requests ? requests[0] : { path: merged.path, ...jsonRequest(merged.method, merged.headers, merged.body) };
+  if (typeof main.path !== 'string' || !main.path.startsWith('/'))
+    throw new Error(`scenario ${scenario.name}: path must start with "/", got ${JSON.stringify(main.path)}`);
   return { main, requests };
 }
 
@@ -486,9 +505,15 @@ async function probe(baseUrl, resolved) {
   const list = resolved.requests ?? [resolved.main];
   const problems = [];
   for (const r of list) {
-    const response = await fetch(baseUrl + r.path, { method: r.method, headers: r.headers, body: r.body, signal: AbortSignal.timeout(30_000) });
+    const response = await fetch(baseUrl + r.path, {
+      method: r.method,
+      headers: r.headers,
+      body: r.body,
+      signal: AbortSignal.timeout(30_000),
+    });
     const text = await response.text();
-    if (response.status < 200 || response.status > 299) problems.push({ method: r.method, path: r.path, status: response.status, body: text.slice(0, 300) });
+    if (response.status < 200 || response.status > 299)
+      problems.push({ method: r.method, path: r.path, status: response.status, body: text.slice(0, 300) });
   }
   return problems;
 }
@@ -575,15 +600,20 @@ async function main() {
     node: process.version,
     platform: `${os.platform()} ${os.release()} ${os.arch()}`,
   };
-  log(`${machine.cpus} CPUs (${machine.cpuModel}), Node ${machine.node}; db ${args.db}, cases ${args.cases}, ${args.duration} s per measurement`);
+  log(
+    `${machine.cpus} CPUs (${machine.cpuModel}), Node ${machine.node}; db ${args.db}, cases ${args.cases}, ${args.duration} s per measurement`,
+  );
   const backgroundBefore = await backgroundCpuPercent();
 
+  const database = await prepareDatabase(args);
   const started = Date.now();
   log('building the API (tsc -b) …');
-  ensureApiBuilt({ quiet: true });
+  // In a child process, so that compiler errors go to stderr and Ctrl-C stays responsive.
+  const build = await runNode(['--input-type=module', '-e', `import(${JSON.stringify(buildScript)}).then((m) => m.ensureApiBuilt())`]);
+  if (build.code !== 0)
+    throw new Error(`the API does not build:\n${(build.stdout + build.stderr).trim().split('\n').slice(0, 40).join('\n')}`);
   log(`API built in ${seconds(Date.now() - started)}`);
 
-  const database = await prepareDatabase(args);
   const seed = await seedDatabase(args, database);
 
   const api = await startApi(database);
@@ -604,14 +634,28 @@ async function main() {
   const baselines = {};
   const baselineRequest = { main: { path: '/baseline', method: 'GET', headers: {}, body: undefined }, requests: null };
   for (const connections of counts) {
-    const load = await runLoad({ baseUrl: baseline.baseUrl, resolved: baselineRequest, connections, duration: args.duration, warmup: args.warmup, label: `baseline @${connections}` });
+    const load = await runLoad({
+      baseUrl: baseline.baseUrl,
+      resolved: baselineRequest,
+      connections,
+      duration: args.duration,
+      warmup: args.warmup,
+      label: `baseline @${connections}`,
+    });
     baselines[connections] = figures(load, connections);
   }
   await stopChild(baseline.child);
 
   const results = {};
   for (const { scenario, resolved, problems, connections } of prepared) {
-    const load = await runLoad({ baseUrl: api.baseUrl, resolved, connections, duration: args.duration, warmup: args.warmup, label: scenario.name });
+    const load = await runLoad({
+      baseUrl: api.baseUrl,
+      resolved,
+      connections,
+      duration: args.duration,
+      warmup: args.warmup,
+      label: scenario.name,
+    });
     const f = figures(load, connections);
     const base = baselines[connections];
     results[scenario.name] = {
@@ -636,7 +680,9 @@ async function main() {
   const casesNote = seed.seedTakesCases ? `${args.cases}` : `${args.cases} requested, not generated (seed has no --cases)`;
   const header = `CourtAssist bench — db ${database.label}${database.serverVersion ? ` ${database.serverVersion}` : ''}, cases ${casesNote}, ${args.duration} s per scenario, ${machine.cpus} CPUs, Node ${machine.node}`;
   console.log(`\n${header}\n\n${formatTable(rows)}\n`);
-  console.log('req/s ÷ base: throughput as a fraction of the bare Fastify route; p95 ÷ base: p95 latency as a multiple of its p95 (same connection count).');
+  console.log(
+    'req/s ÷ base: throughput as a fraction of the bare Fastify route; p95 ÷ base: p95 latency as a multiple of its p95 (same connection count).',
+  );
   const busiest = Math.max(backgroundBefore ?? 0, backgroundAfter ?? 0);
   if (busiest >= 10) {
     console.log(
@@ -644,10 +690,13 @@ async function main() {
     );
   }
   if (api.logStats.warnings || api.logStats.errors) {
-    log(`the API logged ${api.logStats.warnings} warnings and ${api.logStats.errors} errors during the run; first ones:\n${api.logStats.lines.join('\n')}`);
+    log(
+      `the API logged ${api.logStats.warnings} warnings and ${api.logStats.errors} errors during the run; first ones:\n${api.logStats.lines.join('\n')}`,
+    );
   }
   const failed = Object.entries(results).filter(([, r]) => !r.ok);
-  for (const [name, r] of failed) log(`WARNING ${name}: ${r.non2xx} non-2xx (${JSON.stringify(r.statusCodes)}), ${r.errors} errors, ${r.timeouts} timeouts`);
+  for (const [name, r] of failed)
+    log(`WARNING ${name}: ${r.non2xx} non-2xx (${JSON.stringify(r.statusCodes)}), ${r.errors} errors, ${r.timeouts} timeouts`);
 
   if (args.json) {
     const report = {
@@ -680,8 +729,9 @@ async function main() {
 main().then(
   (code) => process.exit(code),
   async (error) => {
-    log(`failed: ${error instanceof Error ? error.message : error}`);
+    // After Ctrl-C the children die first and the run fails: the signal handler reports and exits.
+    if (!interrupted) log(`failed: ${error instanceof Error ? error.message : error}`);
     await cleanup();
-    process.exit(1);
+    process.exit(interrupted ? SIGNALS[interrupted] : 1);
   },
 );

@@ -25,6 +25,8 @@
 //   ctx.cases                             number of cases asked for with --cases
 //
 // Every response that is not 2xx is counted and shown; latency percentiles are of 2xx responses.
+// Scenarios run in this order: read-only ones first, then those that write (sign-in adds a session
+// and an audit record per request).
 
 /** A demo account of the seeded province (see `courtassist seed`). */
 export const DEMO_USER = { username: 'judge', password: 'Demo@2026' };
@@ -37,6 +39,13 @@ export const scenarios = [
     path: '/api/health',
   },
   {
+    name: 'current-user',
+    title: 'current user',
+    method: 'GET',
+    path: '/api/auth/me',
+    setup: async (ctx) => ({ headers: (await ctx.signIn()).headers }),
+  },
+  {
     name: 'sign-in',
     title: 'sign-in',
     method: 'POST',
@@ -44,12 +53,5 @@ export const scenarios = [
     body: { username: DEMO_USER.username, password: DEMO_USER.password },
     // argon2id is deliberately slow (~20–40 ms of CPU per verification): more connections only queue.
     maxConnections: 4,
-  },
-  {
-    name: 'current-user',
-    title: 'current user',
-    method: 'GET',
-    path: '/api/auth/me',
-    setup: async (ctx) => ({ headers: (await ctx.signIn()).headers }),
   },
 ];

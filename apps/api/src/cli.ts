@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { verifyAuditChain } from './modules/audit/index.js';
+import { runDeadlineCommand } from './modules/deadlines/index.js';
 import { createRootCourt, createUserFromCli, resetPasswordFromCli } from './modules/org/index.js';
 import { loadConfig } from './platform/config.js';
 import { type Database, openDatabase } from './platform/db.js';
@@ -114,7 +115,23 @@ export function buildCli(): Command {
       }),
     );
 
+  program
+    .command('deadline')
+    .description('compute trial limits and party periods: one JSON request or an array on stdin, the result(s) as JSON on stdout')
+    .action(async () => {
+      // Needs no database: requests for periods carry their own holiday calendar.
+      const output = runDeadlineCommand(await readStdin());
+      process.stdout.write(output.stdout);
+      process.exitCode = output.exitCode;
+    });
+
   return program;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 export async function runCli(argv: string[]): Promise<void> {

@@ -71,7 +71,10 @@ function expectProblem(response: LightMyRequestResponse, status: number, code: s
 }
 
 async function trailState(): Promise<{ n: number; last: number }> {
-  const [state] = await rows<{ n: number; last: number }>(t.database.db, sql`SELECT count(*)::int AS n, coalesce(max(id), 0)::int AS last FROM audit_log`);
+  const [state] = await rows<{ n: number; last: number }>(
+    t.database.db,
+    sql`SELECT count(*)::int AS n, coalesce(max(id), 0)::int AS last FROM audit_log`,
+  );
   return state;
 }
 
@@ -120,7 +123,14 @@ let courtUpdateRecord: number;
 
 describe('every mutation writes one audit record with who, where, what and which request', () => {
   it('court create: all fields as `after`, court = the new court', async () => {
-    const input = { parentId: courtId['吉01'], level: 'basic', name: '长春市双阳区人民法院', code: '吉0106', address: '双阳区', jurisdiction: '双阳区' };
+    const input = {
+      parentId: courtId['吉01'],
+      level: 'basic',
+      name: '长春市双阳区人民法院',
+      code: '吉0106',
+      address: '双阳区',
+      jurisdiction: '双阳区',
+    };
     const { response, requestId, written } = await mutate(admin, 'POST', '/api/courts', input);
     expect(response.statusCode, response.body).toBe(201);
     newCourtId = response.json().id;
@@ -156,14 +166,22 @@ describe('every mutation writes one audit record with who, where, what and which
   });
 
   it('department create and update', async () => {
-    const created = await mutate(courtadmin, 'POST', '/api/departments', { courtId: courtId['吉0102'], name: '诉讼服务中心', kind: 'filing' });
+    const created = await mutate(courtadmin, 'POST', '/api/departments', {
+      courtId: courtId['吉0102'],
+      name: '诉讼服务中心',
+      kind: 'filing',
+    });
     expect(created.response.statusCode, created.response.body).toBe(201);
     departmentId = created.response.json().id;
     const row = theRecord(created.written, created.requestId, { userId: courtadmin.userId, name: courtadminName });
     expect(row).toMatchObject({ courtId: courtId['吉0102'], entityType: 'department', entityId: String(departmentId), action: 'create' });
     expect(row.changes).toEqual({ courtId: { after: courtId['吉0102'] }, name: { after: '诉讼服务中心' }, kind: { after: 'filing' } });
 
-    const updated = await mutate(courtadmin, 'PATCH', `/api/departments/${departmentId}`, { name: '诉讼服务中心二部', kind: 'filing', version: 1 });
+    const updated = await mutate(courtadmin, 'PATCH', `/api/departments/${departmentId}`, {
+      name: '诉讼服务中心二部',
+      kind: 'filing',
+      version: 1,
+    });
     expect(updated.response.statusCode, updated.response.body).toBe(200);
     const urow = theRecord(updated.written, updated.requestId, { userId: courtadmin.userId, name: courtadminName });
     expect(urow).toMatchObject({ courtId: courtId['吉0102'], entityType: 'department', action: 'update' });
@@ -187,7 +205,10 @@ describe('every mutation writes one audit record with who, where, what and which
     const rrow = theRecord(renamed.written, renamed.requestId, { userId: courtadmin.userId, name: courtadminName });
     expect(rrow.changes).toEqual({ name: { before: '诉讼服务团队', after: '诉讼服务一队' } });
 
-    const members = await mutate(courtadmin, 'PUT', `/api/teams/${teamId}/members`, { members: [{ userId: judge.userId, position: 'judge' }], version: 2 });
+    const members = await mutate(courtadmin, 'PUT', `/api/teams/${teamId}/members`, {
+      members: [{ userId: judge.userId, position: 'judge' }],
+      version: 2,
+    });
     expect(members.response.statusCode, members.response.body).toBe(200);
     const mrow = theRecord(members.written, members.requestId, { userId: courtadmin.userId, name: courtadminName });
     expect(mrow).toMatchObject({ entityType: 'team', entityId: String(teamId), action: 'set-members' });
@@ -233,7 +254,13 @@ describe('every mutation writes one audit record with who, where, what and which
     const reset = await mutate(courtadmin, 'POST', `/api/users/${userId}/reset-password`, { newPassword: 'Another-pass9' });
     expect(reset.response.statusCode, reset.response.body).toBe(200);
     const row = theRecord(reset.written, reset.requestId, { userId: courtadmin.userId, name: courtadminName });
-    expect(row).toMatchObject({ entityType: 'user', entityId: String(userId), action: 'reset-password', courtId: courtId['吉0102'], changes: {} });
+    expect(row).toMatchObject({
+      entityType: 'user',
+      entityId: String(userId),
+      action: 'reset-password',
+      courtId: courtId['吉0102'],
+      changes: {},
+    });
     expect(JSON.stringify(row)).not.toContain('Another-pass9');
 
     const unlock = await mutate(courtadmin, 'POST', `/api/users/${userId}/unlock`);
@@ -245,7 +272,12 @@ describe('every mutation writes one audit record with who, where, what and which
   });
 
   it('role create and update are recorded with no court (province-wide)', async () => {
-    const created = await mutate(admin, 'POST', '/api/roles', { code: 'auditor', nameZh: '审计员', nameEn: 'Auditor', permissions: ['audit.read'] });
+    const created = await mutate(admin, 'POST', '/api/roles', {
+      code: 'auditor',
+      nameZh: '审计员',
+      nameEn: 'Auditor',
+      permissions: ['audit.read'],
+    });
     expect(created.response.statusCode, created.response.body).toBe(201);
     roleId = created.response.json().id;
     const crow = theRecord(created.written, created.requestId, { userId: admin.userId, name: adminName });
@@ -267,7 +299,13 @@ describe('every mutation writes one audit record with who, where, what and which
     const { last } = await trailState();
     const client = await signIn(t.app, 'assistant');
     const [signInRow] = await rowsAfter(last);
-    expect(signInRow).toMatchObject({ actorId: client.userId, entityType: 'user', entityId: String(client.userId), action: 'sign-in', courtId: courtId['吉0102'] });
+    expect(signInRow).toMatchObject({
+      actorId: client.userId,
+      entityType: 'user',
+      entityId: String(client.userId),
+      action: 'sign-in',
+      courtId: courtId['吉0102'],
+    });
     const out = await mutate(client, 'POST', '/api/auth/logout');
     expect(out.response.statusCode).toBe(200);
     expect(out.written).toHaveLength(1);
@@ -317,15 +355,55 @@ describe('a refused mutation writes no record', () => {
   it.each([
     ['stale version (409)', () => courtadmin.patch(`/api/courts/${courtId['吉0102']}`, { name: '过期', version: 1 }), 409],
     ['no permission (403)', () => judge.post('/api/departments', { courtId: courtId['吉0102'], name: '法官部门', kind: 'other' }), 403],
-    ['invalid court code (400)', () => admin.post('/api/courts', { parentId: courtId['吉01'], level: 'basic', name: '错法院', code: '吉0206' }), 400],
-    ['duplicate name (409, fails inside the transaction)', () => courtadmin.post('/api/departments', { courtId: courtId['吉0102'], name: '立案庭', kind: 'filing' }), 409],
-    ['duplicate username (409)', () => courtadmin.post('/api/users', { username: 'JUDGE', displayName: '重名', courtId: courtId['吉0102'], roles: ['clerk'], password: 'Good-pass1' }), 409],
+    [
+      'invalid court code (400)',
+      () => admin.post('/api/courts', { parentId: courtId['吉01'], level: 'basic', name: '错法院', code: '吉0206' }),
+      400,
+    ],
+    [
+      'duplicate name (409, fails inside the transaction)',
+      () => courtadmin.post('/api/departments', { courtId: courtId['吉0102'], name: '立案庭', kind: 'filing' }),
+      409,
+    ],
+    [
+      'duplicate username (409)',
+      () =>
+        courtadmin.post('/api/users', {
+          username: 'JUDGE',
+          displayName: '重名',
+          courtId: courtId['吉0102'],
+          roles: ['clerk'],
+          password: 'Good-pass1',
+        }),
+      409,
+    ],
     ['out of scope (404)', () => courtadmin.patch(`/api/courts/${courtId['吉0103']}`, { name: '越权', version: 1 }), 404],
     ['unknown record (404)', () => admin.patch('/api/roles/999999', { version: 1 }), 404],
     ['weak password (400)', () => courtadmin.post(`/api/users/${userId}/reset-password`, { newPassword: 'weak' }), 400],
-    ['team over template (400)', () => courtadmin.put(`/api/teams/${teamId}/members`, { members: [{ userId: judge.userId, position: 'judge' }, { userId: courtadmin.userId, position: 'judge' }], version: 3 }), 400],
+    [
+      'team over template (400)',
+      () =>
+        courtadmin.put(`/api/teams/${teamId}/members`, {
+          members: [
+            { userId: judge.userId, position: 'judge' },
+            { userId: courtadmin.userId, position: 'judge' },
+          ],
+          version: 3,
+        }),
+      400,
+    ],
     ['malformed body (400)', () => courtadmin.patch(`/api/departments/${departmentId}`, { name: '', version: 'x' }), 400],
-    ['no CSRF header (403)', () => t.app.inject({ method: 'PATCH', url: `/api/departments/${departmentId}`, payload: { name: '无令牌', version: 2 }, headers: { cookie: courtadmin.cookie } }), 403],
+    [
+      'no CSRF header (403)',
+      () =>
+        t.app.inject({
+          method: 'PATCH',
+          url: `/api/departments/${departmentId}`,
+          payload: { name: '无令牌', version: 2 },
+          headers: { cookie: courtadmin.cookie },
+        }),
+      403,
+    ],
   ])('%s', async (_label, call, status) => {
     const before = await trailState();
     const response = await call();
@@ -335,15 +413,23 @@ describe('a refused mutation writes no record', () => {
 
   it('a failed sign-in that does not lock writes nothing either', async () => {
     const before = await trailState();
-    const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'president', password: 'Wrong-pass1' } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'president', password: 'Wrong-pass1' },
+    });
     expect(response.statusCode).toBe(401);
     expect(await trailState()).toEqual(before);
   });
 
   it('the record and the change share one transaction: when the record cannot be written, the change is rolled back', async () => {
     const db = t.database.db;
-    await db.execute(sql`CREATE FUNCTION test_refuse_audit_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'test: audit unavailable'; END; $$`);
-    await db.execute(sql`CREATE TRIGGER test_refuse_audit_insert BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION test_refuse_audit_insert()`);
+    await db.execute(
+      sql`CREATE FUNCTION test_refuse_audit_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'test: audit unavailable'; END; $$`,
+    );
+    await db.execute(
+      sql`CREATE TRIGGER test_refuse_audit_insert BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION test_refuse_audit_insert()`,
+    );
     try {
       const before = (await admin.get(`/api/departments/${departmentId}`)).json();
       const trail = await trailState();
@@ -388,7 +474,10 @@ describe('reading the trail: filters', () => {
   it('filters by time: from and to are inclusive bounds', async () => {
     const from = new Date().toISOString();
     const user = (await courtadmin.get(`/api/users/${userId}`)).json();
-    const { response, written } = await mutate(courtadmin, 'PATCH', `/api/users/${userId}`, { phone: '13900000000', version: user.version });
+    const { response, written } = await mutate(courtadmin, 'PATCH', `/api/users/${userId}`, {
+      phone: '13900000000',
+      version: user.version,
+    });
     expect(response.statusCode).toBe(200);
     const record = written[0];
     const after = await auditPage(admin, `from=${encodeURIComponent(from)}&limit=200`);
@@ -397,7 +486,10 @@ describe('reading the trail: filters', () => {
     expect(upTo.items[0].id).toBe(record.id);
     const before = await auditPage(admin, `to=${encodeURIComponent(new Date(record.at.getTime() - 1).toISOString())}&limit=200`);
     expect(before.items.map((e) => e.id)).not.toContain(record.id);
-    const exactly = await auditPage(admin, `from=${encodeURIComponent(record.at.toISOString())}&to=${encodeURIComponent(record.at.toISOString())}`);
+    const exactly = await auditPage(
+      admin,
+      `from=${encodeURIComponent(record.at.toISOString())}&to=${encodeURIComponent(record.at.toISOString())}`,
+    );
     expect(exactly.items.map((e) => e.id)).toContain(record.id);
     // An offset other than Z is understood too.
     const shanghai = new Date(record.at.getTime() + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
@@ -438,7 +530,10 @@ describe('reading the trail: keyset pagination', () => {
     expect(ids).toHaveLength(n);
     expect(new Set(ids).size).toBe(n);
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
-    const [{ everyId }] = await rows<{ everyId: number[] }>(t.database.db, sql`SELECT array_agg(id::int ORDER BY id DESC) AS "everyId" FROM audit_log`);
+    const [{ everyId }] = await rows<{ everyId: number[] }>(
+      t.database.db,
+      sql`SELECT array_agg(id::int ORDER BY id DESC) AS "everyId" FROM audit_log`,
+    );
     expect(ids).toEqual(everyId.map(Number));
   });
 
@@ -459,6 +554,25 @@ describe('reading the trail: keyset pagination', () => {
     }
     const bigger = await auditPage(admin, `actorId=${courtadmin.userId}&limit=${full.total + 1}`);
     expect(bigger.nextCursor).toBeNull();
+  });
+});
+
+describe('reading the trail: malformed cursors', () => {
+  // BUG: modules/audit/audit.repository.ts listAudit does `query.cursor ? Number(query.cursor) : null`
+  // on a free string (contracts keysetQuery: z.string().max(200)): `cursor=abc` gives NaN, which is
+  // falsy, so the first page is served again (a client following cursors would loop), and a
+  // non-integer or huge cursor (1.5, 99999999999999999999) reaches PostgreSQL as a bigint and
+  // answers 500. The cursor should be validated (e.g. /^\d{1,18}$/) and refused with 400.
+  it.fails('a cursor that is not a record id answers 400', async () => {
+    const statuses = [];
+    for (const cursor of ['abc', '1.5', '99999999999999999999']) statuses.push((await admin.get(`/api/audit?cursor=${cursor}`)).statusCode);
+    expect(statuses).toEqual([400, 400, 400]);
+  });
+
+  // BUG: `from`/`to` accept any ISO date-time, but a year PostgreSQL cannot store (0000) answers 500.
+  it.fails('a from date PostgreSQL cannot represent answers 400, not 500', async () => {
+    const response = await admin.get(`/api/audit?from=${encodeURIComponent('0000-01-01T00:00:00Z')}`);
+    expect(response.statusCode).toBe(400);
   });
 });
 
@@ -566,11 +680,15 @@ describe('the hash chain', () => {
 
     it('editing one record’s changes breaks that record', async () => {
       const original = await rowById(courtUpdateRecord);
-      await db().execute(sql`UPDATE audit_log SET changes = ${JSON.stringify({ address: { before: 'x', after: 'y' } })}::jsonb WHERE id = ${courtUpdateRecord}`);
+      await db().execute(
+        sql`UPDATE audit_log SET changes = ${JSON.stringify({ address: { before: 'x', after: 'y' } })}::jsonb WHERE id = ${courtUpdateRecord}`,
+      );
       const result = await verifyAuditChain(db());
       expect(result).toMatchObject({ ok: false, brokenAt: courtUpdateRecord });
       expect(result.reason).toMatch(/altered/);
-      expect(result.checked).toBe((await rows<{ n: number }>(db(), sql`SELECT count(*)::int AS n FROM audit_log WHERE id < ${courtUpdateRecord}`))[0].n);
+      expect(result.checked).toBe(
+        (await rows<{ n: number }>(db(), sql`SELECT count(*)::int AS n FROM audit_log WHERE id < ${courtUpdateRecord}`))[0].n,
+      );
       // Putting the original content back (same JSON, any key order) makes the chain whole again.
       await db().execute(sql`UPDATE audit_log SET changes = ${JSON.stringify(original.changes)}::jsonb WHERE id = ${courtUpdateRecord}`);
       expect((await verifyAuditChain(db())).ok).toBe(true);
@@ -602,7 +720,10 @@ describe('the hash chain', () => {
 
     it('deleting a middle record breaks the record that follows it', async () => {
       const original = await rowById(courtUpdateRecord);
-      const [{ next }] = await rows<{ next: number }>(db(), sql`SELECT min(id)::int AS next FROM audit_log WHERE id > ${courtUpdateRecord}`);
+      const [{ next }] = await rows<{ next: number }>(
+        db(),
+        sql`SELECT min(id)::int AS next FROM audit_log WHERE id > ${courtUpdateRecord}`,
+      );
       expect(next).toBeGreaterThan(courtUpdateRecord);
       await db().execute(sql`DELETE FROM audit_log WHERE id = ${courtUpdateRecord}`);
       const result = await verifyAuditChain(db());

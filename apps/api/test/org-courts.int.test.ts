@@ -107,7 +107,14 @@ describe('reading one court', () => {
     const response = await courtadmin.get(`/api/courts/${courtId['吉0102']}`);
     expect(response.statusCode).toBe(200);
     const court = response.json();
-    expect(court).toMatchObject({ id: courtId['吉0102'], parentId: courtId['吉01'], level: 'basic', code: '吉0102', name: '长春市南关区人民法院', version: 1 });
+    expect(court).toMatchObject({
+      id: courtId['吉0102'],
+      parentId: courtId['吉01'],
+      level: 'basic',
+      code: '吉0102',
+      name: '长春市南关区人民法院',
+      version: 1,
+    });
     expect(court).not.toHaveProperty('path');
   });
 
@@ -149,22 +156,68 @@ describe('creating courts', () => {
       code: '吉0106',
     });
     expect(response.statusCode, response.body).toBe(201);
-    expect(response.json()).toMatchObject({ level: 'tribunal', code: '吉0106', parentId: courtId['吉0106'], address: '', jurisdiction: '' });
+    expect(response.json()).toMatchObject({
+      level: 'tribunal',
+      code: '吉0106',
+      parentId: courtId['吉0106'],
+      address: '',
+      jurisdiction: '',
+    });
     expect(await courtCount()).toBe(23);
   });
 
   it.each([
-    ['a code with the wrong prefix (吉0206 under 吉01)', { parentId: () => courtId['吉01'], level: 'basic', code: '吉0206' }, 'body.code', 'court_code'],
+    [
+      'a code with the wrong prefix (吉0206 under 吉01)',
+      { parentId: () => courtId['吉01'], level: 'basic', code: '吉0206' },
+      'body.code',
+      'court_code',
+    ],
     ['a basic code with letters (吉01A7)', { parentId: () => courtId['吉01'], level: 'basic', code: '吉01A7' }, 'body.code', 'court_code'],
-    ['an intermediate code at the basic level (吉03 as basic)', { parentId: () => courtId['吉01'], level: 'basic', code: '吉03' }, 'body.code', 'court_code'],
-    ['a basic court directly under the higher court', { parentId: () => courtId['吉'], level: 'basic', code: '吉0107' }, 'body.level', 'court_parent'],
-    ['an intermediate court under an intermediate court', { parentId: () => courtId['吉01'], level: 'intermediate', code: '吉03' }, 'body.level', 'court_parent'],
-    ['a tribunal under an intermediate court', { parentId: () => courtId['吉01'], level: 'tribunal', code: '吉01' }, 'body.level', 'court_parent'],
-    ['a tribunal whose code differs from its basic court', { parentId: () => courtId['吉0102'], level: 'tribunal', code: '吉0107' }, 'body.code', 'court_code'],
-    ['a second higher court under the higher court', { parentId: () => courtId['吉'], level: 'higher', code: '辽' }, 'body.level', 'court_parent'],
+    [
+      'an intermediate code at the basic level (吉03 as basic)',
+      { parentId: () => courtId['吉01'], level: 'basic', code: '吉03' },
+      'body.code',
+      'court_code',
+    ],
+    [
+      'a basic court directly under the higher court',
+      { parentId: () => courtId['吉'], level: 'basic', code: '吉0107' },
+      'body.level',
+      'court_parent',
+    ],
+    [
+      'an intermediate court under an intermediate court',
+      { parentId: () => courtId['吉01'], level: 'intermediate', code: '吉03' },
+      'body.level',
+      'court_parent',
+    ],
+    [
+      'a tribunal under an intermediate court',
+      { parentId: () => courtId['吉01'], level: 'tribunal', code: '吉01' },
+      'body.level',
+      'court_parent',
+    ],
+    [
+      'a tribunal whose code differs from its basic court',
+      { parentId: () => courtId['吉0102'], level: 'tribunal', code: '吉0107' },
+      'body.code',
+      'court_code',
+    ],
+    [
+      'a second higher court under the higher court',
+      { parentId: () => courtId['吉'], level: 'higher', code: '辽' },
+      'body.level',
+      'court_parent',
+    ],
   ])('refuses %s with 400 naming the field, and creates nothing', async (_label, input, field, code) => {
     const before = await courtCount();
-    const response = await admin.post('/api/courts', { name: `测试法院${code}${field}${input.code}${input.level}`, parentId: input.parentId(), level: input.level, code: input.code });
+    const response = await admin.post('/api/courts', {
+      name: `测试法院${code}${field}${input.code}${input.level}`,
+      parentId: input.parentId(),
+      level: input.level,
+      code: input.code,
+    });
     const body = expectProblem(response, 400, 'VALIDATION_FAILED');
     expect(fieldsOf(body)).toEqual([{ field, code }]);
     expect(body.errors[0].message.zh).toBeTruthy();
@@ -174,7 +227,11 @@ describe('creating courts', () => {
 
   it('refuses a new root court (parentId null) with 400 on body.parentId', async () => {
     const before = await courtCount();
-    const body = expectProblem(await admin.post('/api/courts', { parentId: null, level: 'higher', name: '辽宁省高级人民法院', code: '辽' }), 400, 'VALIDATION_FAILED');
+    const body = expectProblem(
+      await admin.post('/api/courts', { parentId: null, level: 'higher', name: '辽宁省高级人民法院', code: '辽' }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(fieldsOf(body)).toEqual([{ field: 'body.parentId', code: 'court_parent' }]);
     expect(await courtCount()).toBe(before);
   });
@@ -217,7 +274,12 @@ describe('creating courts', () => {
   it('refuses a parent outside the actor’s scope with 400 on body.parentId (courtadmin under 吉0103)', async () => {
     const before = await courtCount();
     const body = expectProblem(
-      await courtadmin.post('/api/courts', { parentId: courtId['吉0103'], level: 'tribunal', name: '长春市宽城区人民法院新设人民法庭', code: '吉0103' }),
+      await courtadmin.post('/api/courts', {
+        parentId: courtId['吉0103'],
+        level: 'tribunal',
+        name: '长春市宽城区人民法院新设人民法庭',
+        code: '吉0103',
+      }),
       400,
       'VALIDATION_FAILED',
     );
@@ -228,7 +290,12 @@ describe('creating courts', () => {
   it('refuses a judge (no org.manage) with 403 FORBIDDEN and creates nothing', async () => {
     const before = await courtCount();
     expectProblem(
-      await judge.post('/api/courts', { parentId: courtId['吉0102'], level: 'tribunal', name: '长春市南关区人民法院法官新设人民法庭', code: '吉0102' }),
+      await judge.post('/api/courts', {
+        parentId: courtId['吉0102'],
+        level: 'tribunal',
+        name: '长春市南关区人民法院法官新设人民法庭',
+        code: '吉0102',
+      }),
       403,
       'FORBIDDEN',
     );
@@ -254,7 +321,12 @@ describe('creating courts', () => {
     );
     expect(fieldsOf(body)).toContainEqual({ field: 'body.path', code: 'unrecognized_keys' });
     const missing = expectProblem(await admin.post('/api/courts', { parentId: courtId['吉01'], level: 'basic' }), 400, 'VALIDATION_FAILED');
-    expect(fieldsOf(missing)).toEqual(expect.arrayContaining([{ field: 'body.name', code: 'required' }, { field: 'body.code', code: 'required' }]));
+    expect(fieldsOf(missing)).toEqual(
+      expect.arrayContaining([
+        { field: 'body.name', code: 'required' },
+        { field: 'body.code', code: 'required' },
+      ]),
+    );
   });
 });
 
@@ -271,7 +343,11 @@ describe('editing courts', () => {
   it('refuses a stale version with 409 VERSION_CONFLICT and changes nothing', async () => {
     const id = courtId['吉0102'];
     const before = await readCourt(id);
-    const body = expectProblem(await courtadmin.patch(`/api/courts/${id}`, { name: '改名的法院', version: before.version - 1 }), 409, 'VERSION_CONFLICT');
+    const body = expectProblem(
+      await courtadmin.patch(`/api/courts/${id}`, { name: '改名的法院', version: before.version - 1 }),
+      409,
+      'VERSION_CONFLICT',
+    );
     expect(body.meta).toEqual({ currentVersion: before.version });
     expect(await readCourt(id)).toEqual(before);
   });
@@ -279,7 +355,11 @@ describe('editing courts', () => {
   it('refuses a name another court has with 409 DUPLICATE on body.name and changes nothing', async () => {
     const id = courtId['吉0102'];
     const before = await readCourt(id);
-    const body = expectProblem(await admin.patch(`/api/courts/${id}`, { name: '长春市宽城区人民法院', version: before.version }), 409, 'DUPLICATE');
+    const body = expectProblem(
+      await admin.patch(`/api/courts/${id}`, { name: '长春市宽城区人民法院', version: before.version }),
+      409,
+      'DUPLICATE',
+    );
     expect(body.errors.map((e: { field: string }) => e.field)).toEqual(['body.name']);
     expect(await readCourt(id)).toEqual(before);
   });
@@ -287,7 +367,11 @@ describe('editing courts', () => {
   it('does not let the code or level be changed (unknown fields → 400)', async () => {
     const id = courtId['吉0102'];
     const before = await readCourt(id);
-    const body = expectProblem(await admin.patch(`/api/courts/${id}`, { code: '吉0199', version: before.version }), 400, 'VALIDATION_FAILED');
+    const body = expectProblem(
+      await admin.patch(`/api/courts/${id}`, { code: '吉0199', version: before.version }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(fieldsOf(body)).toEqual([{ field: 'body.code', code: 'unrecognized_keys' }]);
     expect(await readCourt(id)).toEqual(before);
   });

@@ -1,6 +1,7 @@
 import { BUILTIN_ROLES, PERMISSION_CODES, PERMISSIONS } from '@courtassist/contracts';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuiltinRoles } from '../src/modules/org/index.js';
 import { ADMIN_PASSWORD, type Client, createTestApp, signIn, type TestApp } from './harness.js';
 
 interface RoleBody {
@@ -22,7 +23,11 @@ let courtId0102: number;
 
 beforeAll(async () => {
   t = await createTestApp();
-  [admin, judge, inspector] = await Promise.all([signIn(t.app, 'admin', ADMIN_PASSWORD), signIn(t.app, 'judge'), signIn(t.app, 'inspector')]);
+  [admin, judge, inspector] = await Promise.all([
+    signIn(t.app, 'admin', ADMIN_PASSWORD),
+    signIn(t.app, 'judge'),
+    signIn(t.app, 'inspector'),
+  ]);
   const courts = (await admin.get('/api/courts')).json().items as { id: number; code: string; level: string }[];
   courtId0102 = (courts.find((c) => c.code === '吉0102' && c.level === 'basic') as { id: number }).id;
 });
@@ -97,41 +102,81 @@ describe('custom roles', () => {
     });
     expect(response.statusCode, response.body).toBe(201);
     custom = response.json();
-    expect(custom).toMatchObject({ code: 'duty-officer', nameZh: '值班员', nameEn: 'Duty officer', builtin: false, permissions: ['org.read', 'user.read'], userCount: 0, version: 1 });
+    expect(custom).toMatchObject({
+      code: 'duty-officer',
+      nameZh: '值班员',
+      nameEn: 'Duty officer',
+      builtin: false,
+      permissions: ['org.read', 'user.read'],
+      userCount: 0,
+      version: 1,
+    });
     expect(await role('duty-officer')).toEqual(custom);
   });
 
   it('refuses a duplicate code (409 on body.code), a malformed code and an unknown permission (400), creating nothing', async () => {
     const count = (await roles()).length;
-    const duplicate = expectProblem(await admin.post('/api/roles', { code: 'judge', nameZh: '法官2', nameEn: 'Judge 2', permissions: [] }), 409, 'DUPLICATE');
+    const duplicate = expectProblem(
+      await admin.post('/api/roles', { code: 'judge', nameZh: '法官2', nameEn: 'Judge 2', permissions: [] }),
+      409,
+      'DUPLICATE',
+    );
     expect(duplicate.errors.map((e: { field: string }) => e.field)).toEqual(['body.code']);
-    const malformed = expectProblem(await admin.post('/api/roles', { code: 'Bad Code', nameZh: '坏', nameEn: 'Bad', permissions: [] }), 400, 'VALIDATION_FAILED');
-    expect(malformed.errors.map((e: { field: string }) => e.field)).toEqual(['body.code']);
-    const unknown = expectProblem(
-      await admin.post('/api/roles', { code: 'case-deleter', nameZh: '删案', nameEn: 'Case deleter', permissions: ['org.read', 'case.delete'] }),
+    const malformed = expectProblem(
+      await admin.post('/api/roles', { code: 'Bad Code', nameZh: '坏', nameEn: 'Bad', permissions: [] }),
       400,
       'VALIDATION_FAILED',
     );
-    expect(unknown.errors.map((e: { field: string; code: string }) => [e.field, e.code])).toEqual([['body.permissions.1', 'invalid_value']]);
+    expect(malformed.errors.map((e: { field: string }) => e.field)).toEqual(['body.code']);
+    const unknown = expectProblem(
+      await admin.post('/api/roles', {
+        code: 'case-deleter',
+        nameZh: '删案',
+        nameEn: 'Case deleter',
+        permissions: ['org.read', 'case.delete'],
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(unknown.errors.map((e: { field: string; code: string }) => [e.field, e.code])).toEqual([
+      ['body.permissions.1', 'invalid_value'],
+    ]);
     expect((await roles()).length).toBe(count);
   });
 
   it('edits permissions with the right version: 200, version + 1, permissions sorted', async () => {
-    const response = await admin.patch(`/api/roles/${custom.id}`, { permissions: ['user.read', 'audit.read', 'org.read'], nameEn: 'Duty officer (audit)', version: custom.version });
+    const response = await admin.patch(`/api/roles/${custom.id}`, {
+      permissions: ['user.read', 'audit.read', 'org.read'],
+      nameEn: 'Duty officer (audit)',
+      version: custom.version,
+    });
     expect(response.statusCode, response.body).toBe(200);
-    expect(response.json()).toEqual({ ...custom, nameEn: 'Duty officer (audit)', permissions: ['audit.read', 'org.read', 'user.read'], version: custom.version + 1 });
+    expect(response.json()).toEqual({
+      ...custom,
+      nameEn: 'Duty officer (audit)',
+      permissions: ['audit.read', 'org.read', 'user.read'],
+      version: custom.version + 1,
+    });
     custom = response.json();
     expect(await role('duty-officer')).toEqual(custom);
   });
 
   it('refuses a stale version with 409 VERSION_CONFLICT and changes nothing', async () => {
-    const body = expectProblem(await admin.patch(`/api/roles/${custom.id}`, { permissions: [], version: custom.version - 1 }), 409, 'VERSION_CONFLICT');
+    const body = expectProblem(
+      await admin.patch(`/api/roles/${custom.id}`, { permissions: [], version: custom.version - 1 }),
+      409,
+      'VERSION_CONFLICT',
+    );
     expect(body.meta).toEqual({ currentVersion: custom.version });
     expect(await role('duty-officer')).toEqual(custom);
   });
 
   it('refuses an unknown permission code when editing (400) and changes nothing', async () => {
-    const body = expectProblem(await admin.patch(`/api/roles/${custom.id}`, { permissions: ['root'], version: custom.version }), 400, 'VALIDATION_FAILED');
+    const body = expectProblem(
+      await admin.patch(`/api/roles/${custom.id}`, { permissions: ['root'], version: custom.version }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(body.errors.map((e: { field: string }) => e.field)).toEqual(['body.permissions.0']);
     expect(await role('duty-officer')).toEqual(custom);
   });
@@ -142,10 +187,18 @@ describe('custom roles', () => {
 
   it('refuses a judge (no role.manage) with 403 on create and edit, changing nothing', async () => {
     const count = (await roles()).length;
-    expectProblem(await judge.post('/api/roles', { code: 'judge-made', nameZh: '法官自建', nameEn: 'Judge made', permissions: [] }), 403, 'FORBIDDEN');
+    expectProblem(
+      await judge.post('/api/roles', { code: 'judge-made', nameZh: '法官自建', nameEn: 'Judge made', permissions: [] }),
+      403,
+      'FORBIDDEN',
+    );
     expectProblem(await judge.patch(`/api/roles/${custom.id}`, { permissions: ['org.read'], version: custom.version }), 403, 'FORBIDDEN');
     const judgeRole = await role('judge');
-    expectProblem(await judge.patch(`/api/roles/${judgeRole.id}`, { permissions: [...PERMISSION_CODES], version: judgeRole.version }), 403, 'FORBIDDEN');
+    expectProblem(
+      await judge.patch(`/api/roles/${judgeRole.id}`, { permissions: [...PERMISSION_CODES], version: judgeRole.version }),
+      403,
+      'FORBIDDEN',
+    );
     expect((await roles()).length).toBe(count);
     expect(await role('duty-officer')).toEqual(custom);
     expect(await role('judge')).toEqual(judgeRole);
@@ -157,7 +210,12 @@ describe('a role manager cannot hand out powers they lack', () => {
   let target: RoleBody;
 
   beforeAll(async () => {
-    const managerRole = await admin.post('/api/roles', { code: 'role-manager', nameZh: '角色管理员', nameEn: 'Role manager', permissions: ['role.manage', 'org.read'] });
+    const managerRole = await admin.post('/api/roles', {
+      code: 'role-manager',
+      nameZh: '角色管理员',
+      nameEn: 'Role manager',
+      permissions: ['role.manage', 'org.read'],
+    });
     expect(managerRole.statusCode, managerRole.body).toBe(201);
     const user = await admin.post('/api/users', {
       username: 'rolemgr',
@@ -173,14 +231,22 @@ describe('a role manager cannot hand out powers they lack', () => {
   });
 
   it('adding a permission the editor does not hold is refused with 403 naming it, and nothing changes', async () => {
-    const body = expectProblem(await roleManager.patch(`/api/roles/${target.id}`, { permissions: ['org.read', 'audit.read'], version: target.version }), 403, 'FORBIDDEN');
+    const body = expectProblem(
+      await roleManager.patch(`/api/roles/${target.id}`, { permissions: ['org.read', 'audit.read'], version: target.version }),
+      403,
+      'FORBIDDEN',
+    );
     expect(body.meta).toEqual({ permissions: ['audit.read'] });
     expect(await role('reader')).toEqual(target);
   });
 
   it('nor can they raise their own role', async () => {
     const own = await role('role-manager');
-    expectProblem(await roleManager.patch(`/api/roles/${own.id}`, { permissions: [...PERMISSION_CODES], version: own.version }), 403, 'FORBIDDEN');
+    expectProblem(
+      await roleManager.patch(`/api/roles/${own.id}`, { permissions: [...PERMISSION_CODES], version: own.version }),
+      403,
+      'FORBIDDEN',
+    );
     expect(await role('role-manager')).toEqual(own);
     expect((await roleManager.get('/api/auth/me')).json().permissions).toEqual(['org.read', 'role.manage']);
   });
@@ -197,9 +263,18 @@ describe('a role manager cannot hand out powers they lack', () => {
   });
 
   it('within their own permissions they may create and edit roles', async () => {
-    const created = await roleManager.post('/api/roles', { code: 'org-viewer', nameZh: '组织查看', nameEn: 'Organisation viewer', permissions: ['org.read'] });
+    const created = await roleManager.post('/api/roles', {
+      code: 'org-viewer',
+      nameZh: '组织查看',
+      nameEn: 'Organisation viewer',
+      permissions: ['org.read'],
+    });
     expect(created.statusCode, created.body).toBe(201);
-    const edited = await roleManager.patch(`/api/roles/${target.id}`, { nameZh: '只读用户', permissions: ['org.read', 'role.manage'], version: target.version });
+    const edited = await roleManager.patch(`/api/roles/${target.id}`, {
+      nameZh: '只读用户',
+      permissions: ['org.read', 'role.manage'],
+      version: target.version,
+    });
     expect(edited.statusCode, edited.body).toBe(200);
     expect(edited.json()).toMatchObject({ nameZh: '只读用户', permissions: ['org.read', 'role.manage'], version: target.version + 1 });
   });
@@ -227,5 +302,24 @@ describe('permission changes apply at the holder’s next request', () => {
     const revoked = await admin.patch(`/api/users/${judge.userId}`, { roles: ['judge'], version: me.version + 1 });
     expect(revoked.statusCode, revoked.body).toBe(200);
     expectProblem(await judge.get('/api/audit'), 403, 'FORBIDDEN');
+  });
+});
+
+describe('the built-in administrator role', () => {
+  // BUG: org.seed.ts promises that "the administrator role always holds every permission", but
+  // roles.service.ts editRole lets PATCH /api/roles/:id strip permissions from `admin` — including
+  // role.manage from the actor's own role — so one request locks every administrator of the
+  // province out of role and user management until the next restart (when ensureBuiltinRoles puts
+  // them back). editRole should refuse changing the permissions of `admin` (or of any role the
+  // actor holds, for role.manage itself).
+  it.fails('keeps every permission: an edit removing permissions from `admin` is refused', async () => {
+    const before = await role('admin');
+    try {
+      const response = await admin.patch(`/api/roles/${before.id}`, { permissions: ['org.read', 'user.read'], version: before.version });
+      expect((await admin.get('/api/auth/me')).json().permissions).toEqual([...PERMISSION_CODES].sort());
+      expect(response.statusCode).toBeGreaterThanOrEqual(400);
+    } finally {
+      await ensureBuiltinRoles(t.database.db);
+    }
   });
 });

@@ -48,7 +48,11 @@ let tribunals0102: number[];
 
 beforeAll(async () => {
   t = await createTestApp();
-  [admin, courtadmin, judge] = await Promise.all([signIn(t.app, 'admin', ADMIN_PASSWORD), signIn(t.app, 'courtadmin'), signIn(t.app, 'judge')]);
+  [admin, courtadmin, judge] = await Promise.all([
+    signIn(t.app, 'admin', ADMIN_PASSWORD),
+    signIn(t.app, 'courtadmin'),
+    signIn(t.app, 'judge'),
+  ]);
   const courts = (await admin.get('/api/courts')).json().items as { id: number; code: string; level: string }[];
   for (const c of courts) if (c.level !== 'tribunal') courtId[c.code] = c.id;
   tribunals0102 = courts.filter((c) => c.level === 'tribunal' && c.code === '吉0102').map((c) => c.id);
@@ -63,9 +67,13 @@ function expectProblem(response: LightMyRequestResponse, status: number, code: s
   return body;
 }
 
-const fieldsOf = (body: { errors?: { field: string; code: string }[] }) => (body.errors ?? []).map((e) => ({ field: e.field, code: e.code }));
+const fieldsOf = (body: { errors?: { field: string; code: string }[] }) =>
+  (body.errors ?? []).map((e) => ({ field: e.field, code: e.code }));
 
-async function departmentsOf(client: Client, query = ''): Promise<{ items: DepartmentBody[]; total: number; page: number; pageSize: number }> {
+async function departmentsOf(
+  client: Client,
+  query = '',
+): Promise<{ items: DepartmentBody[]; total: number; page: number; pageSize: number }> {
   const response = await client.get(`/api/departments?pageSize=200${query}`);
   expect(response.statusCode, response.body).toBe(200);
   return response.json();
@@ -142,7 +150,14 @@ describe('departments: writing', () => {
     const response = await courtadmin.post('/api/departments', { courtId: courtId['吉0102'], name: '诉讼服务中心', kind: 'filing' });
     expect(response.statusCode, response.body).toBe(201);
     created = response.json();
-    expect(created).toMatchObject({ courtId: courtId['吉0102'], courtName: '长春市南关区人民法院', name: '诉讼服务中心', kind: 'filing', active: true, version: 1 });
+    expect(created).toMatchObject({
+      courtId: courtId['吉0102'],
+      courtName: '长春市南关区人民法院',
+      name: '诉讼服务中心',
+      kind: 'filing',
+      active: true,
+      version: 1,
+    });
     expect(await readDepartment(created.id)).toEqual(created);
     expect((await departmentsOf(courtadmin)).total).toBe(11);
   });
@@ -156,17 +171,29 @@ describe('departments: writing', () => {
   });
 
   it('refuses a stale version with 409 VERSION_CONFLICT and changes nothing', async () => {
-    const body = expectProblem(await courtadmin.patch(`/api/departments/${created.id}`, { name: '过期修改', version: 1 }), 409, 'VERSION_CONFLICT');
+    const body = expectProblem(
+      await courtadmin.patch(`/api/departments/${created.id}`, { name: '过期修改', version: 1 }),
+      409,
+      'VERSION_CONFLICT',
+    );
     expect(body.meta).toEqual({ currentVersion: 2 });
     expect(await readDepartment(created.id)).toEqual(created);
   });
 
   it('refuses a duplicate name within the court with 409 DUPLICATE on body.name (create and edit)', async () => {
     const before = (await departmentsOf(courtadmin)).total;
-    const body = expectProblem(await courtadmin.post('/api/departments', { courtId: courtId['吉0102'], name: '立案庭', kind: 'filing' }), 409, 'DUPLICATE');
+    const body = expectProblem(
+      await courtadmin.post('/api/departments', { courtId: courtId['吉0102'], name: '立案庭', kind: 'filing' }),
+      409,
+      'DUPLICATE',
+    );
     expect(body.errors.map((e: { field: string }) => e.field)).toEqual(['body.name']);
     expect((await departmentsOf(courtadmin)).total).toBe(before);
-    const edit = expectProblem(await courtadmin.patch(`/api/departments/${created.id}`, { name: '立案庭', version: created.version }), 409, 'DUPLICATE');
+    const edit = expectProblem(
+      await courtadmin.patch(`/api/departments/${created.id}`, { name: '立案庭', version: created.version }),
+      409,
+      'DUPLICATE',
+    );
     expect(edit.errors.map((e: { field: string }) => e.field)).toEqual(['body.name']);
     expect(await readDepartment(created.id)).toEqual(created);
   });
@@ -185,7 +212,11 @@ describe('departments: writing', () => {
 
   it('refuses to create a department in a court outside the scope (400 on body.courtId)', async () => {
     const before = (await departmentsOf(admin, `&courtId=${courtId['吉0103']}`)).total;
-    const body = expectProblem(await courtadmin.post('/api/departments', { courtId: courtId['吉0103'], name: '越权部门', kind: 'other' }), 400, 'VALIDATION_FAILED');
+    const body = expectProblem(
+      await courtadmin.post('/api/departments', { courtId: courtId['吉0103'], name: '越权部门', kind: 'other' }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(fieldsOf(body)).toEqual([{ field: 'body.courtId', code: 'invalid_value' }]);
     expect((await departmentsOf(admin, `&courtId=${courtId['吉0103']}`)).total).toBe(before);
   });
@@ -194,7 +225,11 @@ describe('departments: writing', () => {
     const before = (await departmentsOf(courtadmin)).total;
     expectProblem(await judge.post('/api/departments', { courtId: courtId['吉0102'], name: '法官部门', kind: 'other' }), 403, 'FORBIDDEN');
     expectProblem(await judge.patch(`/api/departments/${created.id}`, { name: '法官改名', version: created.version }), 403, 'FORBIDDEN');
-    const body = expectProblem(await courtadmin.post('/api/departments', { courtId: courtId['吉0102'], name: '怪部门', kind: 'weird' }), 400, 'VALIDATION_FAILED');
+    const body = expectProblem(
+      await courtadmin.post('/api/departments', { courtId: courtId['吉0102'], name: '怪部门', kind: 'weird' }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(body.errors.map((e: { field: string }) => e.field)).toEqual(['body.kind']);
     expect((await departmentsOf(courtadmin)).total).toBe(before);
     expect(await readDepartment(created.id)).toEqual(created);
@@ -209,7 +244,9 @@ describe('trial teams', () => {
   let clerks: UserBody[];
 
   beforeAll(async () => {
-    civil2 = (await departmentsOf(courtadmin, `&courtId=${courtId['吉0102']}`)).items.find((d) => d.name === '民事审判第二庭') as DepartmentBody;
+    civil2 = (await departmentsOf(courtadmin, `&courtId=${courtId['吉0102']}`)).items.find(
+      (d) => d.name === '民事审判第二庭',
+    ) as DepartmentBody;
     judges = await usersOfCourt(courtId['吉0102'], '&role=judge');
     assistants = await usersOfCourt(courtId['吉0102'], '&role=judge-assistant');
     clerks = await usersOfCourt(courtId['吉0102'], '&role=clerk');
@@ -244,7 +281,11 @@ describe('trial teams', () => {
   });
 
   it('creates a team with a template and no members', async () => {
-    const response = await courtadmin.post('/api/teams', { departmentId: civil2.id, name: '民事审判第二庭第2审判团队', template: { judge: 1, assistant: 2, clerk: 1 } });
+    const response = await courtadmin.post('/api/teams', {
+      departmentId: civil2.id,
+      name: '民事审判第二庭第2审判团队',
+      template: { judge: 1, assistant: 2, clerk: 1 },
+    });
     expect(response.statusCode, response.body).toBe(201);
     team = response.json();
     expect(team).toMatchObject({
@@ -266,10 +307,18 @@ describe('trial teams', () => {
 
   it('refuses a duplicate team name in the department (409) and a department of another court (400)', async () => {
     const before = (await courtadmin.get('/api/teams')).json().total;
-    const duplicate = expectProblem(await courtadmin.post('/api/teams', { departmentId: civil2.id, name: '民事审判第二庭第2审判团队' }), 409, 'DUPLICATE');
+    const duplicate = expectProblem(
+      await courtadmin.post('/api/teams', { departmentId: civil2.id, name: '民事审判第二庭第2审判团队' }),
+      409,
+      'DUPLICATE',
+    );
     expect(duplicate.errors.map((e: { field: string }) => e.field)).toEqual(['body.name']);
     const otherDepartment = (await departmentsOf(admin, `&courtId=${courtId['吉0103']}`)).items[0];
-    const outside = expectProblem(await courtadmin.post('/api/teams', { departmentId: otherDepartment.id, name: '越权团队' }), 400, 'VALIDATION_FAILED');
+    const outside = expectProblem(
+      await courtadmin.post('/api/teams', { departmentId: otherDepartment.id, name: '越权团队' }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(fieldsOf(outside)).toEqual([{ field: 'body.departmentId', code: 'invalid_value' }]);
     expect((await courtadmin.get('/api/teams')).json().total).toBe(before);
   });
@@ -323,7 +372,10 @@ describe('trial teams', () => {
     expect(fieldsOf(body)).toEqual([{ field: 'body.members.1.userId', code: 'invalid_value' }]);
     const tribunalUser = (await usersOfCourt(tribunals0102[0]))[0];
     const tribunal = expectProblem(
-      await courtadmin.put(`/api/teams/${team.id}/members`, { members: [{ userId: tribunalUser.id, position: 'clerk' }], version: team.version }),
+      await courtadmin.put(`/api/teams/${team.id}/members`, {
+        members: [{ userId: tribunalUser.id, position: 'clerk' }],
+        version: team.version,
+      }),
       400,
       'VALIDATION_FAILED',
     );
@@ -368,13 +420,20 @@ describe('trial teams', () => {
 
   it('refuses a stale version with 409 VERSION_CONFLICT and changes nothing', async () => {
     const body = expectProblem(
-      await courtadmin.put(`/api/teams/${team.id}/members`, { members: [{ userId: judges[0].id, position: 'judge' }], version: team.version - 1 }),
+      await courtadmin.put(`/api/teams/${team.id}/members`, {
+        members: [{ userId: judges[0].id, position: 'judge' }],
+        version: team.version - 1,
+      }),
       409,
       'VERSION_CONFLICT',
     );
     expect(body.meta).toEqual({ currentVersion: team.version });
     expect(await readTeam(team.id)).toEqual(team);
-    expectProblem(await courtadmin.patch(`/api/teams/${team.id}`, { name: '过期改名', version: team.version - 1 }), 409, 'VERSION_CONFLICT');
+    expectProblem(
+      await courtadmin.patch(`/api/teams/${team.id}`, { name: '过期改名', version: team.version - 1 }),
+      409,
+      'VERSION_CONFLICT',
+    );
     expect(await readTeam(team.id)).toEqual(team);
   });
 

@@ -65,7 +65,8 @@ function expectProblem(response: LightMyRequestResponse, status: number, code: s
   return body;
 }
 
-const fieldsOf = (body: { errors?: { field: string; code: string }[] }) => (body.errors ?? []).map((e) => ({ field: e.field, code: e.code }));
+const fieldsOf = (body: { errors?: { field: string; code: string }[] }) =>
+  (body.errors ?? []).map((e) => ({ field: e.field, code: e.code }));
 
 async function list(client: Client, query: string): Promise<Page> {
   const response = await client.get(`/api/users?${query}`);
@@ -80,13 +81,19 @@ async function readUser(id: number): Promise<UserBody> {
 }
 
 async function byUsername(username: string): Promise<UserBody | undefined> {
-  return (await list(admin, `q=${encodeURIComponent(username)}&pageSize=200`)).items.find((u) => u.username.toLowerCase() === username.toLowerCase());
+  return (await list(admin, `q=${encodeURIComponent(username)}&pageSize=200`)).items.find(
+    (u) => u.username.toLowerCase() === username.toLowerCase(),
+  );
 }
 
-const login = (username: string, password: string) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+const login = (username: string, password: string) =>
+  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
 
 async function departmentOf(courtCode: string, name: string): Promise<number> {
-  const items = (await admin.get(`/api/departments?courtId=${courtId[courtCode]}&pageSize=200`)).json().items as { id: number; name: string }[];
+  const items = (await admin.get(`/api/departments?courtId=${courtId[courtCode]}&pageSize=200`)).json().items as {
+    id: number;
+    name: string;
+  }[];
   return (items.find((d) => d.name === name) as { id: number }).id;
 }
 
@@ -227,7 +234,11 @@ describe('creating users', () => {
 
   it('refuses a weak password with 400 WEAK_PASSWORD on body.password, creating nothing', async () => {
     for (const password of ['short1', 'onlyletters', '123456789']) {
-      const body = expectProblem(await courtadmin.post('/api/users', { ...newUser(), username: 'weakling', password }), 400, 'WEAK_PASSWORD');
+      const body = expectProblem(
+        await courtadmin.post('/api/users', { ...newUser(), username: 'weakling', password }),
+        400,
+        'WEAK_PASSWORD',
+      );
       expect(body.errors.map((e: { field: string }) => e.field)).toEqual(['body.password']);
     }
     expect(await byUsername('weakling')).toBeUndefined();
@@ -242,7 +253,11 @@ describe('creating users', () => {
   });
 
   it('refuses an unknown role with 400 on body.roles', async () => {
-    const body = expectProblem(await courtadmin.post('/api/users', { ...newUser(), username: 'norole1', roles: ['clerk', 'emperor'] }), 400, 'VALIDATION_FAILED');
+    const body = expectProblem(
+      await courtadmin.post('/api/users', { ...newUser(), username: 'norole1', roles: ['clerk', 'emperor'] }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(fieldsOf(body)).toEqual([{ field: 'body.roles', code: 'invalid_value' }]);
     expect(body.errors[0].message.en).toContain('emperor');
     expect(await byUsername('norole1')).toBeUndefined();
@@ -250,16 +265,28 @@ describe('creating users', () => {
 
   it('refuses a department of another court with 400 on body.departmentId', async () => {
     const other = await departmentOf('吉0103', '立案庭');
-    const body = expectProblem(await admin.post('/api/users', { ...newUser(), username: 'wrongdept1', departmentId: other }), 400, 'VALIDATION_FAILED');
+    const body = expectProblem(
+      await admin.post('/api/users', { ...newUser(), username: 'wrongdept1', departmentId: other }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(fieldsOf(body)).toEqual([{ field: 'body.departmentId', code: 'invalid_value' }]);
     // A department of one of the court's own tribunals is another court too.
     const tribunalDepartment = (await admin.get(`/api/departments?courtId=${courtIds['吉0102'][1]}`)).json().items[0].id;
-    expectProblem(await admin.post('/api/users', { ...newUser(), username: 'wrongdept1', departmentId: tribunalDepartment }), 400, 'VALIDATION_FAILED');
+    expectProblem(
+      await admin.post('/api/users', { ...newUser(), username: 'wrongdept1', departmentId: tribunalDepartment }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(await byUsername('wrongdept1')).toBeUndefined();
   });
 
   it('refuses a court outside the scope with 400 on body.courtId', async () => {
-    const body = expectProblem(await courtadmin.post('/api/users', { ...newUser(), username: 'outside1', courtId: courtId['吉0103'] }), 400, 'VALIDATION_FAILED');
+    const body = expectProblem(
+      await courtadmin.post('/api/users', { ...newUser(), username: 'outside1', courtId: courtId['吉0103'] }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(fieldsOf(body)).toEqual([{ field: 'body.courtId', code: 'invalid_value' }]);
     expect(await byUsername('outside1')).toBeUndefined();
   });
@@ -290,7 +317,12 @@ describe('privilege escalation', () => {
   let victimAdmin: UserBody;
 
   beforeAll(async () => {
-    const role = await admin.post('/api/roles', { code: 'user-manager', nameZh: '用户管理员', nameEn: 'User manager', permissions: ['user.read', 'user.manage'] });
+    const role = await admin.post('/api/roles', {
+      code: 'user-manager',
+      nameZh: '用户管理员',
+      nameEn: 'User manager',
+      permissions: ['user.read', 'user.manage'],
+    });
     expect(role.statusCode, role.body).toBe(201);
     const created = await admin.post('/api/users', {
       username: 'usermgr',
@@ -314,7 +346,13 @@ describe('privilege escalation', () => {
 
   it('a user with only user.manage cannot grant `admin` when creating a user (403, nothing created)', async () => {
     const body = expectProblem(
-      await userManager.post('/api/users', { username: 'sneaky1', displayName: '越权', courtId: courtId['吉0102'], roles: ['admin'], password: 'Sneaky-pass1' }),
+      await userManager.post('/api/users', {
+        username: 'sneaky1',
+        displayName: '越权',
+        courtId: courtId['吉0102'],
+        roles: ['admin'],
+        password: 'Sneaky-pass1',
+      }),
       403,
       'FORBIDDEN',
     );
@@ -327,7 +365,11 @@ describe('privilege escalation', () => {
     expectProblem(await userManager.patch(`/api/users/${judge.userId}`, { roles: ['admin'], version: before.version }), 403, 'FORBIDDEN');
     expect(await readUser(judge.userId)).toEqual(before);
     const self = await readUser(userManager.userId);
-    expectProblem(await userManager.patch(`/api/users/${userManager.userId}`, { roles: ['admin'], version: self.version }), 403, 'FORBIDDEN');
+    expectProblem(
+      await userManager.patch(`/api/users/${userManager.userId}`, { roles: ['admin'], version: self.version }),
+      403,
+      'FORBIDDEN',
+    );
     expect(await readUser(userManager.userId)).toEqual(self);
   });
 
@@ -367,9 +409,19 @@ describe('editing users', () => {
     const target = (await byUsername('newclerk1')) as UserBody;
     const ok = await courtadmin.patch(`/api/users/${target.id}`, { displayName: '新书记员甲', phone: '', version: target.version });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toEqual({ ...target, displayName: '新书记员甲', phone: '', version: target.version + 1, lastLoginAt: ok.json().lastLoginAt });
+    expect(ok.json()).toEqual({
+      ...target,
+      displayName: '新书记员甲',
+      phone: '',
+      version: target.version + 1,
+      lastLoginAt: ok.json().lastLoginAt,
+    });
     const after = await readUser(target.id);
-    const body = expectProblem(await courtadmin.patch(`/api/users/${target.id}`, { displayName: '过期', version: target.version }), 409, 'VERSION_CONFLICT');
+    const body = expectProblem(
+      await courtadmin.patch(`/api/users/${target.id}`, { displayName: '过期', version: target.version }),
+      409,
+      'VERSION_CONFLICT',
+    );
     expect(body.meta).toEqual({ currentVersion: after.version });
     expect(await readUser(target.id)).toEqual(after);
   });
@@ -377,7 +429,11 @@ describe('editing users', () => {
   it('changes roles and department', async () => {
     const target = (await byUsername('newclerk1')) as UserBody;
     const civil = await departmentOf('吉0102', '民事审判第一庭');
-    const response = await courtadmin.patch(`/api/users/${target.id}`, { roles: ['judge-assistant', 'clerk'], departmentId: civil, version: target.version });
+    const response = await courtadmin.patch(`/api/users/${target.id}`, {
+      roles: ['judge-assistant', 'clerk'],
+      departmentId: civil,
+      version: target.version,
+    });
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toMatchObject({ roles: ['judge-assistant', 'clerk'], departmentId: civil, departmentName: '民事审判第一庭' });
   });
@@ -385,16 +441,28 @@ describe('editing users', () => {
   it('refuses a department of another court when editing (400) and changes nothing', async () => {
     const target = (await byUsername('newclerk1')) as UserBody;
     const other = await departmentOf('吉0103', '立案庭');
-    const body = expectProblem(await admin.patch(`/api/users/${target.id}`, { departmentId: other, version: target.version }), 400, 'VALIDATION_FAILED');
+    const body = expectProblem(
+      await admin.patch(`/api/users/${target.id}`, { departmentId: other, version: target.version }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(fieldsOf(body)).toEqual([{ field: 'body.departmentId', code: 'invalid_value' }]);
     expect(await readUser(target.id)).toEqual(target);
   });
 
   it('refuses to disable oneself (400 on body.status) and to change one’s own roles', async () => {
     const self = await readUser(courtadmin.userId);
-    const body = expectProblem(await courtadmin.patch(`/api/users/${self.id}`, { status: 'disabled', version: self.version }), 400, 'VALIDATION_FAILED');
+    const body = expectProblem(
+      await courtadmin.patch(`/api/users/${self.id}`, { status: 'disabled', version: self.version }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(fieldsOf(body)).toEqual([{ field: 'body.status', code: 'invalid_value' }]);
-    const roles = expectProblem(await courtadmin.patch(`/api/users/${self.id}`, { roles: ['clerk'], version: self.version }), 400, 'VALIDATION_FAILED');
+    const roles = expectProblem(
+      await courtadmin.patch(`/api/users/${self.id}`, { roles: ['clerk'], version: self.version }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(fieldsOf(roles)).toEqual([{ field: 'body.roles', code: 'invalid_value' }]);
     expect(await readUser(self.id)).toEqual(self);
     expect((await courtadmin.get('/api/auth/me')).statusCode).toBe(200);
@@ -402,7 +470,11 @@ describe('editing users', () => {
 
   it('refuses a username change (unknown field) with 400', async () => {
     const target = (await byUsername('newclerk1')) as UserBody;
-    const body = expectProblem(await courtadmin.patch(`/api/users/${target.id}`, { username: 'renamed', version: target.version }), 400, 'VALIDATION_FAILED');
+    const body = expectProblem(
+      await courtadmin.patch(`/api/users/${target.id}`, { username: 'renamed', version: target.version }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(fieldsOf(body)).toEqual([{ field: 'body.username', code: 'unrecognized_keys' }]);
     expect(await readUser(target.id)).toEqual(target);
   });
@@ -426,7 +498,11 @@ describe('resetting passwords', () => {
   });
 
   it('refuses a weak new password with 400 WEAK_PASSWORD on body.newPassword, keeping the old one', async () => {
-    const body = expectProblem(await courtadmin.post(`/api/users/${judge.userId}/reset-password`, { newPassword: 'weak' }), 400, 'WEAK_PASSWORD');
+    const body = expectProblem(
+      await courtadmin.post(`/api/users/${judge.userId}/reset-password`, { newPassword: 'weak' }),
+      400,
+      'WEAK_PASSWORD',
+    );
     expect(body.errors.map((e: { field: string }) => e.field)).toEqual(['body.newPassword']);
     expect((await judge.get('/api/auth/me')).statusCode).toBe(200);
     expect((await login('judge', DEMO_PASSWORD)).statusCode).toBe(200);
@@ -441,7 +517,11 @@ describe('cross-court scope', () => {
   it('kuancheng (a judge of the sibling court 吉0103) gets 404 reading a 吉0102 user and 403 writing (no user.manage)', async () => {
     judgeUser = await readUser(judge.userId);
     expectProblem(await kuancheng.get(`/api/users/${judge.userId}`), 404, 'NOT_FOUND');
-    expectProblem(await kuancheng.patch(`/api/users/${judge.userId}`, { displayName: '改名', version: judgeUser.version }), 403, 'FORBIDDEN');
+    expectProblem(
+      await kuancheng.patch(`/api/users/${judge.userId}`, { displayName: '改名', version: judgeUser.version }),
+      403,
+      'FORBIDDEN',
+    );
     expectProblem(await kuancheng.post(`/api/users/${judge.userId}/reset-password`, { newPassword: 'Stolen-pass1' }), 403, 'FORBIDDEN');
     expect(await readUser(judge.userId)).toEqual(judgeUser);
   });
@@ -449,7 +529,11 @@ describe('cross-court scope', () => {
   it('the 吉0103 administrator gets 404 for GET, PATCH, reset-password and unlock of a 吉0102 user, and nothing changes', async () => {
     judgeUser = await readUser(judge.userId);
     expectProblem(await admin0103.get(`/api/users/${judge.userId}`), 404, 'NOT_FOUND');
-    expectProblem(await admin0103.patch(`/api/users/${judge.userId}`, { displayName: '改名', status: 'disabled', version: judgeUser.version }), 404, 'NOT_FOUND');
+    expectProblem(
+      await admin0103.patch(`/api/users/${judge.userId}`, { displayName: '改名', status: 'disabled', version: judgeUser.version }),
+      404,
+      'NOT_FOUND',
+    );
     expectProblem(await admin0103.post(`/api/users/${judge.userId}/reset-password`, { newPassword: 'Stolen-pass1' }), 404, 'NOT_FOUND');
     expectProblem(await admin0103.post(`/api/users/${judge.userId}/unlock`), 404, 'NOT_FOUND');
     expect(await readUser(judge.userId)).toEqual(judgeUser);
@@ -478,7 +562,9 @@ describe('cross-court scope', () => {
     expect(all.items.some((u) => u.username.startsWith('jl02'))).toBe(false);
     const total01 = all.total;
     const sum = await Promise.all(
-      ['吉01', '吉0102', '吉0103', '吉0104', '吉0105'].flatMap((code) => (courtIds[code] ?? []).map(async (id) => (await list(admin, `courtId=${id}&pageSize=1`)).total)),
+      ['吉01', '吉0102', '吉0103', '吉0104', '吉0105'].flatMap((code) =>
+        (courtIds[code] ?? []).map(async (id) => (await list(admin, `courtId=${id}&pageSize=1`)).total),
+      ),
     );
     expect(total01).toBe(sum.reduce((a, b) => a + b, 0));
   });

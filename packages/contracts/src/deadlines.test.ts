@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import {
   DEDUCTION_KIND_NAMES,
   DEDUCTION_KINDS,
-  PROCEDURE_CODES,
-  TRIAL_LIMITS,
   daysInMonth,
   deadlineCalendar,
   deadlineRequest,
   isCalendarDate,
+  isDeadlineRequest,
+  PROCEDURE_CODES,
+  TRIAL_LIMITS,
 } from './deadlines.js';
 
 describe('isCalendarDate', () => {
@@ -129,7 +130,9 @@ describe('deadlineRequest', () => {
   };
   const issues = (input: unknown) => {
     const r = deadlineRequest.safeParse(input);
-    return r.success ? [] : r.error.issues.map((i) => ({ path: i.path.join('.'), code: (i as { params?: { code?: string } }).params?.code ?? i.code }));
+    return r.success
+      ? []
+      : r.error.issues.map((i) => ({ path: i.path.join('.'), code: (i as { params?: { code?: string } }).params?.code ?? i.code }));
   };
 
   it('accepts the issue’s two examples', () => {
@@ -153,14 +156,34 @@ describe('deadlineRequest', () => {
     ['extension with both', { ...trial, extensions: [{ months: 1, days: 1 }] }, [{ path: 'extensions.0.days', code: 'one_length' }]],
     ['extension with neither', { ...trial, extensions: [{}] }, [{ path: 'extensions.0.days', code: 'one_length' }]],
     ['zero days', { ...period, days: 0 }, [{ path: 'days', code: 'too_small' }]],
-    ['to before from', { ...trial, deductions: [{ kind: 'appraisal', from: '2026-02-10', to: '2026-02-09' }] }, [{ path: 'deductions.0.to', code: 'date_order' }]],
+    [
+      'to before from',
+      { ...trial, deductions: [{ kind: 'appraisal', from: '2026-02-10', to: '2026-02-09' }] },
+      [{ path: 'deductions.0.to', code: 'date_order' }],
+    ],
     ['unknown procedure', { ...trial, procedure: 'civil-third' }, [{ path: 'procedure', code: 'invalid_value' }]],
-    ['unknown deduction kind', { ...trial, deductions: [{ kind: 'holiday', from: '2026-02-01', to: '2026-02-02' }] }, [{ path: 'deductions.0.kind', code: 'invalid_value' }]],
+    [
+      'unknown deduction kind',
+      { ...trial, deductions: [{ kind: 'holiday', from: '2026-02-01', to: '2026-02-02' }] },
+      [{ path: 'deductions.0.kind', code: 'invalid_value' }],
+    ],
     ['bad filing date', { ...trial, filedOn: '2026-02-30' }, [{ path: 'filedOn', code: 'invalid_date' }]],
     ['bad month', { ...period, from: '2026-13-01' }, [{ path: 'from', code: 'invalid_date' }]],
-    ['bad holiday', { ...period, calendar: { holidays: ['2026-02-29'], workdays: [] } }, [{ path: 'calendar.holidays.0', code: 'invalid_date' }]],
-    ['date both holiday and workday', { ...period, calendar: { holidays: ['2026-05-01'], workdays: ['2026-05-01'] } }, [{ path: 'calendar.workdays.0', code: 'calendar_conflict' }]],
-    ['calendar on a trial (limits never move for holidays)', { ...trial, calendar: period.calendar }, [{ path: '', code: 'unrecognized_keys' }]],
+    [
+      'bad holiday',
+      { ...period, calendar: { holidays: ['2026-02-29'], workdays: [] } },
+      [{ path: 'calendar.holidays.0', code: 'invalid_date' }],
+    ],
+    [
+      'date both holiday and workday',
+      { ...period, calendar: { holidays: ['2026-05-01'], workdays: ['2026-05-01'] } },
+      [{ path: 'calendar.workdays.0', code: 'calendar_conflict' }],
+    ],
+    [
+      'calendar on a trial (limits never move for holidays)',
+      { ...trial, calendar: period.calendar },
+      [{ path: '', code: 'unrecognized_keys' }],
+    ],
     ['unknown field', { ...period, note: 'x' }, [{ path: '', code: 'unrecognized_keys' }]],
   ])('rejects %s', (_name, input, expected) => {
     expect(issues(input)).toEqual(expected);
@@ -172,6 +195,82 @@ describe('deadlineRequest', () => {
   });
 
   it('survives wrong types inside a calendar', () => {
-    expect(issues({ ...period, calendar: { holidays: 5, workdays: ['2026-05-09'] } })).toEqual([{ path: 'calendar.holidays', code: 'invalid_type' }]);
+    expect(issues({ ...period, calendar: { holidays: 5, workdays: ['2026-05-09'] } })).toEqual([
+      { path: 'calendar.holidays', code: 'invalid_type' },
+    ]);
+  });
+});
+
+describe('isDeadlineRequest (the fast check)', () => {
+  // Mostly-valid requests with occasional faults, so both answers are common.
+  const mostly = <T, U>(valid: fc.Arbitrary<T>, invalid: fc.Arbitrary<U>) =>
+    fc.oneof({ arbitrary: valid, weight: 9 }, { arbitrary: invalid, weight: 1 });
+  const date = mostly(
+    fc.constantFrom('2026-01-05', '2026-02-28', '2026-02-01', '2026-03-02', '2028-02-29', '2026-10-01', '2026-05-09'),
+    fc.constantFrom('2026-02-30', '2026-13-01', '2026-1-05', '1899-12-31', '', 20260105, null),
+  );
+  const days = mostly(fc.integer({ min: 1, max: 3650 }), fc.constantFrom(0, -1, 3651, 1.5, Number.NaN, '15', null));
+  const months = mostly(fc.integer({ min: 1, max: 120 }), fc.constantFrom(0, 121, 2.5, '6', null));
+  const lengthFields = fc.oneof(
+    { arbitrary: fc.record({ days }), weight: 4 },
+    { arbitrary: fc.record({ months }), weight: 4 },
+    { arbitrary: fc.record({ days, months }), weight: 1 },
+    { arbitrary: fc.constant({}), weight: 1 },
+  );
+  const extra = mostly(fc.constant({}), fc.oneof(fc.record({ note: fc.jsonValue() }), fc.record({ calendar: fc.constant({}) })));
+  const withExtra = <T extends object>(base: fc.Arbitrary<T>) => fc.tuple(base, extra).map(([v, e]) => ({ ...v, ...e }));
+  const deduction = withExtra(
+    fc.record({ kind: mostly(fc.constantFrom(...DEDUCTION_KINDS), fc.constant('holiday')), from: date, to: date }),
+  );
+  const calendar = withExtra(
+    fc.record({ holidays: fc.array(date, { maxLength: 4 }), workdays: fc.array(date, { maxLength: 3 }) }, { requiredKeys: [] }),
+  );
+  const trialLike = withExtra(
+    fc.record(
+      {
+        type: fc.constant('trial'),
+        procedure: mostly(fc.constantFrom(...PROCEDURE_CODES), fc.constantFrom('civil-third', 7)),
+        filedOn: date,
+        extensions: fc.array(withExtra(lengthFields), { maxLength: 3 }),
+        deductions: fc.array(deduction, { maxLength: 3 }),
+      },
+      { requiredKeys: ['type', 'procedure', 'filedOn'] },
+    ),
+  );
+  const periodLike = fc
+    .tuple(fc.record({ type: fc.constant('period'), from: date, calendar }, { requiredKeys: ['type', 'from'] }), lengthFields, extra)
+    .map(([v, l, e]) => ({ ...v, ...l, ...e }));
+  const dropAKey = fc.tuple(fc.oneof(trialLike, periodLike), fc.nat()).map(([v, n]) => {
+    const keys = Object.keys(v);
+    const { [keys[n % keys.length]]: _dropped, ...rest } = v as Record<string, unknown>;
+    return rest;
+  });
+  const anything = fc.oneof(
+    { arbitrary: trialLike, weight: 4 },
+    { arbitrary: periodLike, weight: 4 },
+    { arbitrary: dropAKey, weight: 1 },
+    { arbitrary: fc.jsonValue(), weight: 1 },
+  );
+
+  it('never accepts what the schema rejects, and agrees with it on these shapes', () => {
+    fc.assert(
+      fc.property(anything, (input) => {
+        expect(isDeadlineRequest(input)).toBe(deadlineRequest.safeParse(input).success);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('meets both answers often in that sample (the property is not vacuous)', () => {
+    const sample = fc.sample(anything, { numRuns: 5000, seed: 1 });
+    const valid = sample.filter((v) => deadlineRequest.safeParse(v).success).length;
+    expect(valid).toBeGreaterThan(1000);
+    expect(sample.length - valid).toBeGreaterThan(1000);
+  });
+
+  it('uses a given calendar check', () => {
+    const request = { type: 'period', from: '2026-04-30', days: 15, calendar: { holidays: [] } };
+    expect(isDeadlineRequest(request)).toBe(true);
+    expect(isDeadlineRequest(request, () => false)).toBe(false);
   });
 });

@@ -180,8 +180,14 @@ function firstConflict(v: { holidays: string[]; workdays: string[] }): number {
  */
 export const deadlineCalendar = z
   .strictObject({
-    holidays: z.array(calendarDate).max(MAX_CALENDAR_DATES).default(() => []),
-    workdays: z.array(calendarDate).max(MAX_CALENDAR_DATES).default(() => []),
+    holidays: z
+      .array(calendarDate)
+      .max(MAX_CALENDAR_DATES)
+      .default(() => []),
+    workdays: z
+      .array(calendarDate)
+      .max(MAX_CALENDAR_DATES)
+      .default(() => []),
   })
   .check((ctx) => {
     const i = firstConflict(ctx.value);
@@ -269,7 +275,9 @@ function isDeduction(v: unknown): boolean {
 }
 
 const CALENDAR_KEYS: ReadonlySet<string> = new Set(['holidays', 'workdays']);
-function isCalendar(v: unknown): boolean {
+
+/** True only for a valid `calendar` (either list may be missing: the schema defaults it to []). */
+export function isDeadlineCalendar(v: unknown): boolean {
   if (!isPlainObject(v) || !hasOnlyKeys(v, CALENDAR_KEYS)) return false;
   if (!isArrayOf(v.holidays, MAX_CALENDAR_DATES, isCalendarDate)) return false;
   if (!isArrayOf(v.workdays, MAX_CALENDAR_DATES, isCalendarDate)) return false;
@@ -282,8 +290,9 @@ const PERIOD_KEYS: ReadonlySet<string> = new Set(['type', 'from', 'days', 'month
 /**
  * True only for a valid deadline request (never for one `deadlineRequest` would reject).
  * A period's calendar may still lack `holidays` or `workdays` (the schema defaults them to []).
+ * `isCalendar` lets a batch check each distinct calendar once; it must agree with the default.
  */
-export function isDeadlineRequest(v: unknown): v is DeadlineRequestInput {
+export function isDeadlineRequest(v: unknown, isCalendar: (calendar: unknown) => boolean = isDeadlineCalendar): v is DeadlineRequestInput {
   if (!isPlainObject(v)) return false;
   if (v.type === 'trial') {
     if (!hasOnlyKeys(v, TRIAL_KEYS) || !PROCEDURE_SET.has(v.procedure as string) || !isCalendarDate(v.filedOn)) return false;

@@ -67,18 +67,17 @@ export function diff(
   after: Record<string, unknown> | null | undefined,
   omit: readonly string[] = [],
 ): Changes {
-  const changes: Changes = {};
+  const entries: [string, { before?: unknown; after?: unknown }][] = [];
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   for (const key of keys) {
     if (omit.includes(key)) continue;
     const b = normalise(own(before, key));
     const a = normalise(own(after, key));
     if (canonicalJson(b) === canonicalJson(a)) continue;
-    changes[key] = {};
-    if (before) changes[key].before = b;
-    if (after) changes[key].after = a;
+    entries.push([key, { ...(before ? { before: b } : {}), ...(after ? { after: a } : {}) }]);
   }
-  return changes;
+  // fromEntries defines own properties, so even a field named `__proto__` is kept as data.
+  return Object.fromEntries(entries);
 }
 
 /** A record's own field only: `valueOf` or `constructor` must not come from the prototype. */

@@ -1,5 +1,5 @@
-import { DEDUCTION_KINDS, PROCEDURE_CODES } from '@courtassist/contracts';
 import type { Calendar, DeadlineRequestInput } from '@courtassist/contracts';
+import { DEDUCTION_KINDS, PROCEDURE_CODES } from '@courtassist/contracts';
 
 /**
  * Inputs for the deadline throughput benchmark (≥ 100,000 requests/s through
@@ -75,8 +75,8 @@ function trial(next: () => number): DeadlineRequestInput {
 function period(next: () => number): DeadlineRequestInput {
   const from = someDate(next);
   const length = next() < 0.8 ? { days: pick(next, [10, 15, 30, 7, 60]) } : { months: 1 + Math.floor(next() * 3) };
-  // A third carry their own calendar; the rest use the stored one.
-  return next() < 1 / 3 ? { type: 'period', from, ...length, calendar: OFFICIAL_CALENDAR_2026 } : { type: 'period', from, ...length };
+  // One in ten carries its own (full-year) calendar; the rest use the stored one.
+  return next() < 0.1 ? { type: 'period', from, ...length, calendar: OFFICIAL_CALENDAR_2026 } : { type: 'period', from, ...length };
 }
 
 /** n varied, valid requests (half trial limits, half periods), the same for the same seed. */

@@ -1,20 +1,19 @@
+import type { Calendar, DeadlineDeduction, PeriodRequest, TrialLimits, TrialRequest } from '@courtassist/contracts';
+import { DEDUCTION_KINDS, deadlineResult, PROCEDURE_CODES, TRIAL_LIMITS } from '@courtassist/contracts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEDUCTION_KINDS, PROCEDURE_CODES, TRIAL_LIMITS, deadlineResult } from '@courtassist/contracts';
-import type { Calendar, DeadlineDeduction, PeriodRequest, TrialLimits, TrialRequest } from '@courtassist/contracts';
 import { OFFICIAL_CALENDAR_2026 } from './calculator.bench-fixture.js';
 import {
-  CalendarRequiredError,
-  RULES,
   addDays,
   addMonths,
+  CalendarRequiredError,
   compute,
   computePeriod,
   computeTrialLimit,
   mergeDeductions,
+  RULES,
 } from './calculator.js';
 import { compileCalendar, formatDay, isRestDay, parseDay } from './calendar-rules.js';
-
 
 const trial = (over: Partial<TrialRequest> = {}): TrialRequest => ({
   type: 'trial',
@@ -102,14 +101,15 @@ describe('rule 3: trial limits', () => {
     // + the approved 6-month extension = 2027-01-05 (rule 2 on the running deadline);
     // announcement 2026-02-01..2026-03-02 counted inclusively = 28 days of February 2026
     // (not a leap year) + 2 days of March = 30 days; 2027-01-05 + 30 days = 2027-02-04 (rule 1).
-    const result = computeTrialLimit(
-      trial({ extensions: [{ months: 6 }], deductions: [deduction('2026-02-01', '2026-03-02')] }),
-    );
-    expect(result.deadline).toBe('2027-02-04');
-    expect(result.steps.map((s) => s.date)).toEqual(['2026-01-05', '2026-07-05', '2027-01-05', '2027-02-04']);
-    expect(result.steps[3].detail).toContain('扣除 30 日');
-    expect(result.steps[3].detail).toContain('2026-02-01 至 2026-03-02');
-    expect(result.steps[3].detail).toContain('deducted 30 days');
+    const result = computeTrialLimit(trial({ extensions: [{ months: 6 }], deductions: [deduction('2026-02-01', '2026-03-02')] }));
+    expect(result).toEqual({
+      deadline: '2027-02-04',
+      steps: [
+        { rule: RULES.addMonths, date: '2026-07-05', detail: '审限 6个月 (limit: 6 months)' },
+        { rule: RULES.addMonths, date: '2027-01-05', detail: '延长 6个月 (extension: 6 months)' },
+        { rule: RULES.deduction, date: '2027-02-04', detail: '扣除 30日：2026-02-01至2026-03-02 (30 days deducted)' },
+      ],
+    });
     expect(() => deadlineResult.parse(result)).not.toThrow();
   });
 
@@ -148,9 +148,9 @@ describe('rule 3: trial limits', () => {
   it('adds extensions in order to the running deadline (months then days)', () => {
     // 2026-01-31 + 6 months = 2026-07-31; + 1 month = 2026-08-31; + 6 months = 2027-02-28; + 30 days = 2027-03-30.
     const result = computeTrialLimit(trial({ filedOn: '2026-01-31', extensions: [{ months: 1 }, { months: 6 }, { days: 30 }] }));
-    expect(result.steps.map((s) => s.date)).toEqual(['2026-01-31', '2026-07-31', '2026-08-31', '2027-02-28', '2027-03-30']);
-    expect(result.steps[4].rule).toContain('规则1');
-    expect(result.steps[3].rule).toContain('规则2');
+    expect(result.steps.map((s) => s.date)).toEqual(['2026-07-31', '2026-08-31', '2027-02-28', '2027-03-30']);
+    expect(result.steps.map((s) => s.rule)).toEqual([RULES.addMonths, RULES.addMonths, RULES.addMonths, RULES.addDays]);
+    expect(result.steps[3].detail).toBe('延长 30日 (extension: 30 days)');
   });
 
   it('respects the order of extensions, which matters at month ends', () => {
@@ -167,44 +167,100 @@ describe('rule 3: trial limits', () => {
   });
 
   it.each([
-    ['one interval, inclusive', [['2026-02-01', '2026-02-20']], 20, 1],
-    ['a single day', [['2026-02-01', '2026-02-01']], 1, 1],
-    ['overlapping', [['2026-02-01', '2026-02-10'], ['2026-02-05', '2026-02-15']], 15, 1],
-    ['adjacent (joined)', [['2026-02-01', '2026-02-10'], ['2026-02-11', '2026-02-20']], 20, 1],
-    ['nested', [['2026-02-01', '2026-02-28'], ['2026-02-10', '2026-02-12']], 28, 1],
-    ['identical twice', [['2026-02-01', '2026-02-10'], ['2026-02-01', '2026-02-10']], 10, 1],
-    ['disjoint', [['2026-02-01', '2026-02-10'], ['2026-03-01', '2026-03-10']], 20, 2],
-    ['given out of order', [['2026-03-01', '2026-03-10'], ['2026-02-01', '2026-02-10'], ['2026-02-08', '2026-03-02']], 38, 1],
-    ['over a leap day', [['2028-02-28', '2028-03-01']], 3, 1],
-    ['over a year end', [['2026-12-30', '2027-01-02']], 4, 1],
-    ['one-day gap keeps two runs', [['2026-02-01', '2026-02-10'], ['2026-02-12', '2026-02-20']], 19, 2],
-  ])('counts deductions %s: %i days in %i run(s)', (_name, intervals, days, runs) => {
-    const merged = mergeDeductions(intervals.map(([from, to]) => deduction(from, to)));
+    { name: 'one interval, inclusive', intervals: [['2026-02-01', '2026-02-20']], days: 20, runs: 1 },
+    { name: 'a single day', intervals: [['2026-02-01', '2026-02-01']], days: 1, runs: 1 },
+    {
+      name: 'overlapping',
+      intervals: [
+        ['2026-02-01', '2026-02-10'],
+        ['2026-02-05', '2026-02-15'],
+      ],
+      days: 15,
+      runs: 1,
+    },
+    {
+      name: 'adjacent (joined)',
+      intervals: [
+        ['2026-02-01', '2026-02-10'],
+        ['2026-02-11', '2026-02-20'],
+      ],
+      days: 20,
+      runs: 1,
+    },
+    {
+      name: 'nested',
+      intervals: [
+        ['2026-02-01', '2026-02-28'],
+        ['2026-02-10', '2026-02-12'],
+      ],
+      days: 28,
+      runs: 1,
+    },
+    {
+      name: 'identical twice',
+      intervals: [
+        ['2026-02-01', '2026-02-10'],
+        ['2026-02-01', '2026-02-10'],
+      ],
+      days: 10,
+      runs: 1,
+    },
+    {
+      name: 'disjoint',
+      intervals: [
+        ['2026-02-01', '2026-02-10'],
+        ['2026-03-01', '2026-03-10'],
+      ],
+      days: 20,
+      runs: 2,
+    },
+    {
+      name: 'given out of order',
+      intervals: [
+        ['2026-03-01', '2026-03-10'],
+        ['2026-02-01', '2026-02-10'],
+        ['2026-02-08', '2026-03-02'],
+      ],
+      days: 38,
+      runs: 1,
+    },
+    { name: 'over a leap day', intervals: [['2028-02-28', '2028-03-01']], days: 3, runs: 1 },
+    { name: 'over a year end', intervals: [['2026-12-30', '2027-01-02']], days: 4, runs: 1 },
+    {
+      name: 'with a one-day gap',
+      intervals: [
+        ['2026-02-01', '2026-02-10'],
+        ['2026-02-12', '2026-02-20'],
+      ],
+      days: 19,
+      runs: 2,
+    },
+  ])('counts deductions $name: $days days in $runs run(s)', ({ intervals, days, runs }) => {
+    const deductions = intervals.map(([from, to]) => deduction(from, to));
+    const merged = mergeDeductions(deductions);
     expect(merged.days).toBe(days);
-    expect(merged.runs.length / 3).toBe(runs);
+    expect(merged.runs.length / 2).toBe(runs);
     const base = computeTrialLimit(trial()).deadline;
-    const withDeductions = computeTrialLimit(trial({ deductions: intervals.map(([from, to]) => deduction(from, to)) }));
-    expect(withDeductions.deadline).toBe(addDays(base, days));
+    expect(computeTrialLimit(trial({ deductions })).deadline).toBe(addDays(base, days));
   });
 
-  it('names the kinds of a merged run in the detail', () => {
+  it('names the merged runs and the total in the detail', () => {
     const result = computeTrialLimit(
-      trial({ deductions: [deduction('2026-02-01', '2026-02-10', 'announcement'), deduction('2026-02-05', '2026-02-15', 'appraisal')] }),
+      trial({
+        deductions: [
+          deduction('2026-03-01', '2026-03-01', 'suspension'),
+          deduction('2026-02-05', '2026-02-10', 'appraisal'),
+          deduction('2026-02-01', '2026-02-06', 'announcement'),
+        ],
+      }),
     );
-    expect(result.steps.at(-1)?.detail).toBe(
-      '扣除 15 日：2026-02-01 至 2026-02-15（15日，公告、鉴定） (deducted 15 days: 2026-02-01 to 2026-02-15 (15 days, announcement, appraisal))',
-    );
+    expect(result.steps.at(-1)?.detail).toBe('扣除 11日：2026-02-01至2026-02-10、2026-03-01 (11 days deducted)');
   });
 
   it('puts the rule text in every step', () => {
     const result = computeTrialLimit(trial({ extensions: [{ days: 10 }], deductions: [deduction('2026-02-01', '2026-02-02')] }));
-    expect(result.steps.map((s) => s.rule)).toEqual([
-      RULES.trialStart,
-      `${RULES.trialLimit}；${RULES.addMonths}`,
-      `${RULES.trialExtension}；${RULES.addDays}`,
-      RULES.trialDeduction,
-    ]);
-    for (const step of result.steps) expect(step.rule).toMatch(/^规则\d .*\(rule \d/);
+    expect(result.steps.map((s) => s.rule)).toEqual([RULES.addMonths, RULES.addDays, RULES.deduction]);
+    for (const rule of Object.values(RULES)) expect(rule).toMatch(/^规则\d \p{Script=Han}.* \(rule \d: [a-z].*\)$/u);
   });
 
   it('accepts a court’s own limits table', () => {
@@ -223,9 +279,11 @@ describe('rule 4: party periods', () => {
   it('computes the issue’s period example: 2026-04-30 + 15 days = 2026-05-15, a Friday', () => {
     const calendar = { holidays: ['2026-05-01', '2026-05-02'], workdays: ['2026-05-09'] };
     const result = computePeriod(period('2026-04-30', { days: 15 }, calendar), calendar);
-    expect(result.deadline).toBe('2026-05-15');
-    expect(result.steps.map((s) => s.date)).toEqual(['2026-04-30', '2026-05-15', '2026-05-15']);
-    expect(result.steps[2].detail).toContain('不顺延');
+    // A Friday and no holiday: one rule-1 step, nothing to move.
+    expect(result).toEqual({
+      deadline: '2026-05-15',
+      steps: [{ rule: RULES.addDays, date: '2026-05-15', detail: '期间 15日 (period: 15 days)' }],
+    });
   });
 
   it.each([
@@ -253,15 +311,17 @@ describe('rule 4: party periods', () => {
 
   it('moves an end on New Year’s Day only as far as Sun Jan 4, the adjusted working day', () => {
     const result = computePeriod(period('2025-12-17', { days: 15 }), cal);
-    expect(result.steps.map((s) => s.date)).toEqual(['2025-12-17', '2026-01-01', '2026-01-04']);
-    expect(result.steps[2].detail).toContain('2026-01-01 至 2026-01-03 为休息日，顺延 3 日');
+    expect(result.steps).toEqual([
+      { rule: RULES.addDays, date: '2026-01-01', detail: '期间 15日 (period: 15 days)' },
+      { rule: RULES.restDay, date: '2026-01-04', detail: '2026-01-01至2026-01-03为休息日 (rest days)' },
+    ]);
   });
 
   it('moves past a holiday run and the weekend after it', () => {
     const thuFri = { holidays: ['2026-07-02', '2026-07-03'], workdays: [] };
     const result = computePeriod(period('2026-06-17', { days: 15 }), thuFri);
     expect(result.deadline).toBe('2026-07-06');
-    expect(result.steps[2].detail).toContain('2026-07-02 至 2026-07-05 为休息日，顺延 4 日');
+    expect(result.steps[1].detail).toBe('2026-07-02至2026-07-05为休息日 (rest days)');
   });
 
   it.each([
@@ -273,7 +333,10 @@ describe('rule 4: party periods', () => {
   ])('%s + %i month(s) → %s (%s)', (from, months, expected) => {
     const result = computePeriod(period(from, { months }), cal);
     expect(result.deadline).toBe(expected);
-    expect(result.steps[1].rule).toContain('规则2');
+    expect(result.steps[0]).toMatchObject({
+      rule: RULES.addMonths,
+      detail: `期间 ${months}个月 (period: ${months} month${months === 1 ? '' : 's'})`,
+    });
   });
 
   it('uses the request’s own calendar instead of the stored one', () => {
@@ -288,9 +351,12 @@ describe('rule 4: party periods', () => {
     expect(compute(trial()).deadline).toBe('2026-07-05');
   });
 
-  it('explains an adjusted working day and a plain working day differently', () => {
-    expect(computePeriod(period('2026-04-24', { days: 15 }), cal).steps[2].detail).toContain('调休上班日');
-    expect(computePeriod(period('2026-04-23', { days: 15 }), cal).steps[2].detail).toContain('为工作日');
+  it('explains why a weekend end on an adjusted working day stays, and says nothing for a weekday', () => {
+    expect(computePeriod(period('2026-04-24', { days: 15 }), cal).steps).toEqual([
+      { rule: RULES.addDays, date: '2026-05-09', detail: '期间 15日 (period: 15 days)' },
+      { rule: RULES.restDay, date: '2026-05-09', detail: '调休上班日，不顺延 (adjusted working day; not moved)' },
+    ]);
+    expect(computePeriod(period('2026-04-23', { days: 15 }), cal).steps).toHaveLength(1);
   });
 });
 
@@ -304,10 +370,12 @@ function calendarNear(base: number) {
   return fc
     .uniqueArray(fc.integer({ min: -10, max: 140 }), { maxLength: 60 })
     .chain((offsets) => fc.tuple(fc.constant(offsets), fc.integer({ min: 0, max: offsets.length })))
-    .map(([offsets, split]): Calendar => ({
-      holidays: offsets.slice(0, split).map((o) => formatDay(base + o)),
-      workdays: offsets.slice(split).map((o) => formatDay(base + o)),
-    }));
+    .map(
+      ([offsets, split]): Calendar => ({
+        holidays: offsets.slice(0, split).map((o) => formatDay(base + o)),
+        workdays: offsets.slice(split).map((o) => formatDay(base + o)),
+      }),
+    );
 }
 
 const periodCase = DAY.chain((base) =>
@@ -329,7 +397,10 @@ const deductionArb = DAY.chain((start) =>
 const trialArb = fc.record({
   procedure: fc.constantFrom(...PROCEDURE_CODES),
   filedOn: DAY.map(formatDay),
-  extensions: fc.array(fc.oneof(fc.record({ days: fc.integer({ min: 1, max: 90 }) }), fc.record({ months: fc.integer({ min: 1, max: 12 }) })), { maxLength: 3 }),
+  extensions: fc.array(
+    fc.oneof(fc.record({ days: fc.integer({ min: 1, max: 90 }) }), fc.record({ months: fc.integer({ min: 1, max: 12 }) })),
+    { maxLength: 3 },
+  ),
   deductions: fc.array(deductionArb, { maxLength: 8 }),
 });
 
@@ -340,7 +411,7 @@ describe('properties', () => {
         const compiled = compileCalendar(calendar);
         const result = computePeriod(period(from, length), calendar);
         const end = parseDay(result.deadline);
-        const raw = parseDay(result.steps[1].date);
+        const raw = parseDay(result.steps[0].date);
         const rawExpected = 'days' in length ? addDays(parseDay(from), length.days) : addMonths(parseDay(from), length.months);
         expect(raw).toBe(rawExpected);
         expect(isRestDay(end, compiled)).toBe(false);
@@ -366,7 +437,10 @@ describe('properties', () => {
   it('the order of deductions does not matter (deadline and explanation)', () => {
     fc.assert(
       fc.property(trialArb, fc.integer(), (t, seed) => {
-        const shuffled = fc.sample(fc.shuffledSubarray(t.deductions, { minLength: t.deductions.length, maxLength: t.deductions.length }), { seed, numRuns: 1 })[0];
+        const shuffled = fc.sample(fc.shuffledSubarray(t.deductions, { minLength: t.deductions.length, maxLength: t.deductions.length }), {
+          seed,
+          numRuns: 1,
+        })[0];
         const a = computeTrialLimit({ type: 'trial', ...t });
         const b = computeTrialLimit({ type: 'trial', ...t, deductions: shuffled });
         expect(b).toEqual(a);

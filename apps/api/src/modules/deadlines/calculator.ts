@@ -1,4 +1,3 @@
-import { daysInMonth, TRIAL_LIMITS } from '@courtassist/contracts';
 import type {
   Calendar,
   DeadlineDeduction,
@@ -9,17 +8,18 @@ import type {
   TrialLimits,
   TrialRequest,
 } from '@courtassist/contracts';
+import { daysInMonth, TRIAL_LIMITS } from '@courtassist/contracts';
 import {
-  type DayNumber,
-  type RestDayCalendar,
   civilFromDay,
   compileCalendar,
+  type DayNumber,
   dayFromCivil,
   formatDay,
   isCompiledCalendar,
   isWeekend,
   nextWorkingDay,
   parseDay,
+  type RestDayCalendar,
 } from './calendar-rules.js';
 
 /**

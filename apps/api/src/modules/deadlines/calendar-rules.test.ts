@@ -1,17 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OFFICIAL_CALENDAR_2026 } from './calculator.bench-fixture.js';
-import {
-  civilFromDay,
-  compileCalendar,
-  dayFromCivil,
-  formatDay,
-  isRestDay,
-  nextWorkingDay,
-  parseDay,
-  weekday,
-} from './calendar-rules.js';
-
+import { civilFromDay, compileCalendar, dayFromCivil, formatDay, isRestDay, nextWorkingDay, parseDay, weekday } from './calendar-rules.js';
 
 const MIN_DAY = dayFromCivil(1900, 1, 1);
 const MAX_DAY = dayFromCivil(2199, 12, 31);

@@ -1,5 +1,5 @@
-import { daysInMonth } from '@courtassist/contracts';
 import type { Calendar } from '@courtassist/contracts';
+import { daysInMonth } from '@courtassist/contracts';
 
 /**
  * Calendar arithmetic on day numbers: whole days since 1970-01-01. Pure integer arithmetic
@@ -71,8 +71,17 @@ export function formatDay(dayNumber: DayNumber): string {
   const slot = dayNumber - CACHE_FIRST_DAY;
   const block = slot >> 9;
   if (slot < 0 || block >= CACHE_BLOCKS || !Number.isInteger(slot)) return buildDateText(dayNumber);
-  const texts = (dateTexts[block] ??= new Array<string | undefined>(512));
-  return (texts[slot & 511] ??= buildDateText(dayNumber));
+  let texts = dateTexts[block];
+  if (texts === undefined) {
+    texts = new Array<string | undefined>(512);
+    dateTexts[block] = texts;
+  }
+  let text = texts[slot & 511];
+  if (text === undefined) {
+    text = buildDateText(dayNumber);
+    texts[slot & 511] = text;
+  }
+  return text;
 }
 
 /** 0 = Sunday … 6 = Saturday (1970-01-01, day 0, was a Thursday). */

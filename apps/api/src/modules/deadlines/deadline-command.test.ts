@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { makeDeadlineBatch, OFFICIAL_CALENDAR_2026 } from './calculator.bench-fixture.js';
 import { EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, MAX_REPORTED_ERRORS, runDeadlineCommand } from './deadline-command.js';
 
-
 const TRIAL_EXAMPLE = {
   type: 'trial',
   procedure: 'civil-first-ordinary',
@@ -26,7 +25,8 @@ function run(input: unknown, stored?: typeof OFFICIAL_CALENDAR_2026) {
 
 /** The problem shape every failure shares; returns the fields for closer checks. */
 function expectProblem(body: Record<string, unknown>, code: string, status = 400) {
-  expect(body).toMatchObject({ type: 'about:blank', status, code });
+  const type = `https://courtassist.org/problems/${code.toLowerCase().replaceAll('_', '-')}`;
+  expect(body).toMatchObject({ type, status, code });
   expect(body).not.toHaveProperty('deadline');
   const message = body.message as { zh: string; en: string };
   expect(message.zh).toBeTruthy();
@@ -41,7 +41,8 @@ describe('runDeadlineCommand', () => {
     const { exitCode, body } = run(TRIAL_EXAMPLE);
     expect(exitCode).toBe(EXIT_OK);
     expect(body.deadline).toBe('2027-02-04');
-    expect(body.steps[0]).toEqual({ rule: expect.stringContaining('规则3'), date: '2026-01-05' });
+    expect(body.steps.map((s: { date: string }) => s.date)).toEqual(['2026-07-05', '2027-01-05', '2027-02-04']);
+    expect(body.steps[2].rule).toContain('规则3');
   });
 
   it('answers the period example with its own calendar and no stored one', () => {
@@ -51,7 +52,10 @@ describe('runDeadlineCommand', () => {
   });
 
   it('answers an array with an array, in order', () => {
-    const { exitCode, body } = run([TRIAL_EXAMPLE, PERIOD_EXAMPLE, { type: 'period', from: '2026-09-16', days: 15 }], OFFICIAL_CALENDAR_2026);
+    const { exitCode, body } = run(
+      [TRIAL_EXAMPLE, PERIOD_EXAMPLE, { type: 'period', from: '2026-09-16', days: 15 }],
+      OFFICIAL_CALENDAR_2026,
+    );
     expect(exitCode).toBe(EXIT_OK);
     expect(body.map((r: { deadline: string }) => r.deadline)).toEqual(['2027-02-04', '2026-05-15', '2026-10-08']);
   });
@@ -81,14 +85,34 @@ describe('runDeadlineCommand', () => {
 
   it.each([
     ['both days and months', { ...PERIOD_EXAMPLE, months: 1 }, [{ field: '[0].days', code: 'one_length' }]],
-    ['neither days nor months', { type: 'period', from: '2026-04-30', calendar: PERIOD_EXAMPLE.calendar }, [{ field: '[0].days', code: 'one_length' }]],
-    ['an extension with both', { ...TRIAL_EXAMPLE, extensions: [{ months: 6 }, { months: 1, days: 2 }] }, [{ field: '[0].extensions[1].days', code: 'one_length' }]],
-    ['to before from', { ...TRIAL_EXAMPLE, deductions: [{ kind: 'appraisal', from: '2026-03-02', to: '2026-02-01' }] }, [{ field: '[0].deductions[0].to', code: 'date_order' }]],
+    [
+      'neither days nor months',
+      { type: 'period', from: '2026-04-30', calendar: PERIOD_EXAMPLE.calendar },
+      [{ field: '[0].days', code: 'one_length' }],
+    ],
+    [
+      'an extension with both',
+      { ...TRIAL_EXAMPLE, extensions: [{ months: 6 }, { months: 1, days: 2 }] },
+      [{ field: '[0].extensions[1].days', code: 'one_length' }],
+    ],
+    [
+      'to before from',
+      { ...TRIAL_EXAMPLE, deductions: [{ kind: 'appraisal', from: '2026-03-02', to: '2026-02-01' }] },
+      [{ field: '[0].deductions[0].to', code: 'date_order' }],
+    ],
     ['an unknown procedure', { ...TRIAL_EXAMPLE, procedure: 'civil-first-fancy' }, [{ field: '[0].procedure', code: 'invalid_value' }]],
     ['a bad date 2026-02-30', { ...TRIAL_EXAMPLE, filedOn: '2026-02-30' }, [{ field: '[0].filedOn', code: 'invalid_date' }]],
     ['a bad date 2026-13-01', { ...PERIOD_EXAMPLE, from: '2026-13-01' }, [{ field: '[0].from', code: 'invalid_date' }]],
-    ['a bad holiday', { ...PERIOD_EXAMPLE, calendar: { holidays: ['2026-02-29'], workdays: [] } }, [{ field: '[0].calendar.holidays[0]', code: 'invalid_date' }]],
-    ['a date both holiday and workday', { ...PERIOD_EXAMPLE, calendar: { holidays: ['2026-05-09'], workdays: ['2026-05-09'] } }, [{ field: '[0].calendar.workdays[0]', code: 'calendar_conflict' }]],
+    [
+      'a bad holiday',
+      { ...PERIOD_EXAMPLE, calendar: { holidays: ['2026-02-29'], workdays: [] } },
+      [{ field: '[0].calendar.holidays[0]', code: 'invalid_date' }],
+    ],
+    [
+      'a date both holiday and workday',
+      { ...PERIOD_EXAMPLE, calendar: { holidays: ['2026-05-09'], workdays: ['2026-05-09'] } },
+      [{ field: '[0].calendar.workdays[0]', code: 'calendar_conflict' }],
+    ],
     ['a missing type', { from: '2026-04-30', days: 15 }, [{ field: '[0].type', code: 'required' }]],
     ['an unknown type', { ...PERIOD_EXAMPLE, type: 'limit' }, [{ field: '[0].type', code: 'invalid_value' }]],
     ['a missing filing date', { type: 'trial', procedure: 'enforcement' }, [{ field: '[0].filedOn', code: 'required' }]],
@@ -131,6 +155,30 @@ describe('runDeadlineCommand', () => {
       OFFICIAL_CALENDAR_2026,
     );
     expect(body.map((r: { deadline: string }) => r.deadline)).toEqual(['2026-10-08', '2026-10-01']);
+  });
+
+  it('checks and compiles a repeated calendar once, without mixing up different ones', () => {
+    const national = { holidays: ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07'] };
+    const reordered = { workdays: ['2026-10-10'], holidays: national.holidays };
+    const p = (calendar: object) => ({ type: 'period', from: '2026-09-16', days: 15, calendar });
+    const { exitCode, body } = run([p(national), p({ holidays: [] }), p(national), p(reordered), p({ ...national, workdays: [] })]);
+    expect(exitCode).toBe(EXIT_OK);
+    expect(body.map((r: { deadline: string }) => r.deadline)).toEqual([
+      '2026-10-08',
+      '2026-10-01',
+      '2026-10-08',
+      '2026-10-08',
+      '2026-10-08',
+    ]);
+  });
+
+  it('reports every request that repeats an invalid calendar', () => {
+    const bad = { holidays: ['2026-10-01'], workdays: ['2026-10-01'] };
+    const { body } = run([{ ...PERIOD_EXAMPLE, calendar: bad }, PERIOD_EXAMPLE, { ...PERIOD_EXAMPLE, calendar: bad }]);
+    expect(expectProblem(body, 'VALIDATION_FAILED')).toEqual([
+      { field: '[0].calendar.workdays[0]', code: 'calendar_conflict' },
+      { field: '[2].calendar.workdays[0]', code: 'calendar_conflict' },
+    ]);
   });
 
   it('reports a corrupt stored calendar as an internal problem', () => {

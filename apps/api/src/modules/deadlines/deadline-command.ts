@@ -1,20 +1,23 @@
-import {
-  DEADLINE_ERRORS,
-  DEADLINE_FIELD_ERRORS,
-  ERRORS,
-  FIELD_ERRORS,
-  deadlineRequest,
-} from '@courtassist/contracts';
 import type {
   Calendar,
   DeadlineErrorCode,
   DeadlineRequest,
+  DeadlineRequestInput,
   ErrorCode,
   FieldProblem,
   Problem,
 } from '@courtassist/contracts';
+import {
+  DEADLINE_ERRORS,
+  DEADLINE_FIELD_ERRORS,
+  deadlineRequest,
+  ERRORS,
+  FIELD_ERRORS,
+  isDeadlineCalendar,
+  isDeadlineRequest,
+} from '@courtassist/contracts';
+import { compute, computePeriod, needsStoredCalendar } from './calculator.js';
 import { compileCalendar, type RestDayCalendar } from './calendar-rules.js';
-import { compute, needsStoredCalendar } from './calculator.js';
 
 /**
  * `courtassist deadline`, minus the I/O: stdin text in, stdout text and exit code out.
@@ -38,14 +41,12 @@ export const MAX_REPORTED_ERRORS = 100;
 
 export type DeadlineProblem = Omit<Problem, 'code'> & { code: ErrorCode | DeadlineErrorCode };
 
-const STATUS_TITLES: Record<number, string> = { 400: 'Bad Request', 500: 'Internal Server Error' };
-
+/** Same shape as the API's error handler (platform/errors.ts `problemOf`), so clients parse one format. */
 function problem(code: ErrorCode | DeadlineErrorCode, extra: Partial<DeadlineProblem> = {}): DeadlineProblem {
   const spec = code in DEADLINE_ERRORS ? DEADLINE_ERRORS[code as DeadlineErrorCode] : ERRORS[code as ErrorCode];
-  // `about:blank` with the status phrase as title, as RFC 9457 §4.2.1 asks when no type URI is defined.
   return {
-    type: 'about:blank',
-    title: STATUS_TITLES[spec.status] ?? 'Error',
+    type: `https://courtassist.org/problems/${code.toLowerCase().replaceAll('_', '-')}`,
+    title: spec.en,
     status: spec.status,
     code,
     message: { zh: spec.zh, en: spec.en },
@@ -112,20 +113,65 @@ function toFieldProblems(issue: Issue, index: number, item: unknown): FieldProbl
 
 type Validated = { requests: DeadlineRequest[] } | { problem: DeadlineProblem };
 
-/** Validates every item (not just up to the first failure) so the caller can fix them all at once. */
-function validateAll(items: readonly unknown[]): Validated {
+/** A fast-checked request as the schema would output it: calendar lists default to []. */
+function normalized(item: DeadlineRequestInput): DeadlineRequest {
+  if (item.type !== 'period' || !item.calendar) return item as DeadlineRequest;
+  const { holidays, workdays } = item.calendar;
+  if (holidays && workdays) return item as DeadlineRequest;
+  return { ...item, calendar: { holidays: holidays ?? [], workdays: workdays ?? [] } };
+}
+
+/**
+ * A batch often repeats one calendar in many requests (a command-line user sends the year's
+ * holidays with each period). Each distinct calendar is checked and compiled once, keyed by its
+ * JSON text — exact for values that came from JSON.parse, which is all this command sees.
+ */
+class CalendarCache {
+  private readonly byText = new Map<string, RestDayCalendar | null>();
+  private readonly byObject = new WeakMap<object, RestDayCalendar>();
+
+  readonly isValid = (calendar: unknown): boolean => {
+    const text = JSON.stringify(calendar);
+    let compiled = this.byText.get(text);
+    if (compiled === undefined) {
+      compiled = isDeadlineCalendar(calendar) ? compileCalendar(normalizedCalendar(calendar as Partial<Calendar>)) : null;
+      this.byText.set(text, compiled);
+    }
+    if (compiled) this.byObject.set(calendar as object, compiled);
+    return compiled !== null;
+  };
+
+  compiled(calendar: Calendar): RestDayCalendar {
+    return this.byObject.get(calendar) ?? compileCalendar(calendar);
+  }
+}
+
+function normalizedCalendar(calendar: Partial<Calendar>): Calendar {
+  return { holidays: calendar.holidays ?? [], workdays: calendar.workdays ?? [] };
+}
+
+/**
+ * Validates every item (not just up to the first failure) so the caller can fix them all at once.
+ * The hand-written check passes valid items cheaply; the schema runs for the rest, to say why.
+ */
+function validateAll(items: readonly unknown[], calendars: CalendarCache): Validated {
   const requests: DeadlineRequest[] = new Array(items.length);
   const errors: FieldProblem[] = [];
   let invalidItems = 0;
   for (let i = 0; i < items.length; i++) {
-    const parsed = deadlineRequest.safeParse(items[i]);
+    const item = items[i];
+    if (isDeadlineRequest(item, calendars.isValid)) {
+      requests[i] = normalized(item);
+      continue;
+    }
+    const parsed = deadlineRequest.safeParse(item);
     if (parsed.success) {
       requests[i] = parsed.data;
       continue;
     }
     invalidItems++;
     for (const issue of parsed.error.issues) {
-      if (errors.length < MAX_REPORTED_ERRORS) errors.push(...toFieldProblems(issue as Issue, i, items[i]));
+      if (errors.length < MAX_REPORTED_ERRORS) errors.push(...toFieldProblems(issue as Issue, i, item));
     }
   }
   if (invalidItems === 0) return { requests };
@@ -151,16 +197,6 @@ function calendarProblem(requests: readonly DeadlineRequest[]): DeadlineProblem 
   return count === 0 ? undefined : problem('CALENDAR_REQUIRED', { errors, meta: { invalidItems: count } });
 }
 
-/**
- * Each result is serialized as soon as it is computed, so a large batch keeps only flat JSON
- * text alive rather than 100,000 object graphs for the garbage collector to trace.
- */
-function serializeAll(requests: readonly DeadlineRequest[], stored: RestDayCalendar | undefined): string {
-  const parts: string[] = new Array(requests.length);
-  for (let i = 0; i < requests.length; i++) parts[i] = JSON.stringify(compute(requests[i], stored));
-  return `[${parts.join(',')}]`;
-}
-
 // ---------------------------------------------------------------------------------------------
 
 /**
@@ -176,7 +212,8 @@ export function runDeadlineCommand(stdinText: string, storedCalendar?: Calendar)
     return fail(EXIT_INVALID, problem('MALFORMED_JSON', { detail: (error as Error).message }));
   }
   const batch = Array.isArray(input);
-  const validated = validateAll(batch ? (input as unknown[]) : [input]);
+  const calendars = new CalendarCache();
+  const validated = validateAll(batch ? (input as unknown[]) : [input], calendars);
   if ('problem' in validated) return fail(EXIT_INVALID, validated.problem);
   const { requests } = validated;
   if (!storedCalendar) {
@@ -187,7 +224,13 @@ export function runDeadlineCommand(stdinText: string, storedCalendar?: Calendar)
   try {
     // Compiled once for the whole batch: each period then costs a few Set lookups.
     const stored = storedCalendar ? compileCalendar(storedCalendar) : undefined;
-    json = batch ? serializeAll(requests, stored) : JSON.stringify(compute(requests[0], stored));
+    const results = requests.map((request) =>
+      request.type === 'period' && request.calendar
+        ? computePeriod(request, calendars.compiled(request.calendar))
+        : compute(request, stored),
+    );
+    // One JSON.stringify over all results: measured faster than per-result strings joined.
+    json = JSON.stringify(batch ? results : results[0]);
   } catch (error) {
     return fail(EXIT_INTERNAL, problem('INTERNAL', { detail: (error as Error).message }));
   }

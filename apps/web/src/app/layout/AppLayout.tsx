@@ -28,7 +28,7 @@ export function AppLayout() {
         collapsed={collapsed}
         onCollapse={setCollapsed}
         breakpoint="lg"
-        width={224}
+        width={240}
         style={{ height: '100vh', position: 'sticky', top: 0, overflow: 'auto' }}
       >
         <div className="ca-brand">

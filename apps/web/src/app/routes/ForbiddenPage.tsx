@@ -6,16 +6,17 @@ export function ForbiddenPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   return (
-    <Result
-      status="403"
-      title={t('errors.forbiddenTitle')}
-      subTitle={t('errors.forbiddenText')}
-      data-testid="forbidden"
-      extra={
-        <Button type="primary" onClick={() => navigate('/')}>
-          {t('errors.backHome')}
-        </Button>
-      }
-    />
+    <div data-testid="forbidden">
+      <Result
+        status="403"
+        title={t('errors.forbiddenTitle')}
+        subTitle={t('errors.forbiddenText')}
+        extra={
+          <Button type="primary" onClick={() => navigate('/')}>
+            {t('errors.backHome')}
+          </Button>
+        }
+      />
+    </div>
   );
 }

@@ -6,16 +6,17 @@ export function NotFoundPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   return (
-    <Result
-      status="404"
-      title={t('errors.notFoundTitle')}
-      subTitle={t('errors.notFoundText')}
-      data-testid="not-found"
-      extra={
-        <Button type="primary" onClick={() => navigate('/')}>
-          {t('errors.backHome')}
-        </Button>
-      }
-    />
+    <div data-testid="not-found">
+      <Result
+        status="404"
+        title={t('errors.notFoundTitle')}
+        subTitle={t('errors.notFoundText')}
+        extra={
+          <Button type="primary" onClick={() => navigate('/')}>
+            {t('errors.backHome')}
+          </Button>
+        }
+      />
+    </div>
   );
 }

@@ -52,7 +52,10 @@ export function ChangesTable({ changes }: { changes: AuditEntry['changes'] }) {
         {
           title: t('audit.before'),
           dataIndex: 'before',
-          render: (v: unknown) => <Typography.Text delete={v !== undefined && v !== null}>{formatValue(v, t)}</Typography.Text>,
+          render: (v: unknown) => {
+            const text = formatValue(v, t);
+            return <Typography.Text delete={text !== '—'}>{text}</Typography.Text>;
+          },
         },
         {
           title: t('audit.after'),

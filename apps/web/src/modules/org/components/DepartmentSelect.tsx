@@ -14,11 +14,11 @@ export function DepartmentSelect({ courtId, value, onChange, placeholder, ...res
   const { t } = useTranslation();
   const pick = useBilingual();
   const departments = useDepartments({ courtId: courtId ?? undefined, page: 1, pageSize: 200 }, !!courtId);
-  const options = (departments.data?.items ?? []).map((d) => ({
-    value: d.id,
-    label: d.active ? `${d.name}（${pick(DEPARTMENT_KIND_NAMES[d.kind])}）` : `${d.name}（${t('org.department.inactive')}）`,
-    disabled: !d.active && d.id !== value,
-  }));
+  const options = (departments.data?.items ?? []).map((d) => {
+    const kind = pick(DEPARTMENT_KIND_NAMES[d.kind]);
+    const note = d.active ? (kind !== d.name ? kind : null) : t('org.department.inactive');
+    return { value: d.id, label: note ? `${d.name}（${note}）` : d.name, disabled: !d.active && d.id !== value };
+  });
   return (
     <Select<number | null>
       showSearch

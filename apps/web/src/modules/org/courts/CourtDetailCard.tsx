@@ -48,17 +48,17 @@ export function CourtDetailCard({ court, parent, childCount, onEdit, onCreateChi
         </Space>
       }
     >
-      <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
+      <Descriptions column={{ xs: 1, xl: 2 }} bordered size="small" styles={{ label: { whiteSpace: 'nowrap', width: 110 } }}>
         <Descriptions.Item label={t('org.court.name')}>{court.name}</Descriptions.Item>
         <Descriptions.Item label={t('org.court.code')}>{court.code}</Descriptions.Item>
         <Descriptions.Item label={t('org.court.level')}>
           <CourtLevelTag level={court.level} />
         </Descriptions.Item>
         <Descriptions.Item label={t('org.court.parent')}>{parent?.name ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('org.court.address')} span={{ xs: 1, md: 2 }}>
+        <Descriptions.Item label={t('org.court.address')} span={{ xs: 1, xl: 2 }}>
           {court.address || '—'}
         </Descriptions.Item>
-        <Descriptions.Item label={t('org.court.jurisdiction')} span={{ xs: 1, md: 2 }}>
+        <Descriptions.Item label={t('org.court.jurisdiction')} span={{ xs: 1, xl: 2 }}>
           <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>{court.jurisdiction || '—'}</Typography.Paragraph>
         </Descriptions.Item>
         <Descriptions.Item label={t('org.court.children')}>{childCount}</Descriptions.Item>

@@ -1,4 +1,12 @@
-import { COURT_LEVEL_NAMES, COURT_LEVELS, type Court, type CourtLevel, checkCourtCode, PARENT_LEVEL } from '@courtassist/contracts';
+import {
+  COURT_LEVEL_NAMES,
+  COURT_LEVELS,
+  type Court,
+  type CourtLevel,
+  checkCourtCode,
+  FIELD_ERRORS,
+  PARENT_LEVEL,
+} from '@courtassist/contracts';
 import { App, Descriptions, Form, Input, Modal, Select } from 'antd';
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -163,7 +171,7 @@ export function CourtFormModal({ state, courts, onClose, onSaved }: CourtFormMod
                   const p = courts.find((c) => c.id === getFieldValue('parentId')) ?? null;
                   return checkCourtCode(lvl, value.trim(), p?.code ?? null)
                     ? Promise.resolve()
-                    : Promise.reject(new Error(t(COURT_CODE_HINT_KEYS[lvl])));
+                    : Promise.reject(new Error(pick(FIELD_ERRORS.court_code)));
                 },
               }),
             ]}
