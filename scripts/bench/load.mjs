@@ -1,11 +1,13 @@
 // The load generator, run as its own process so that it never shares an event loop with the
 // server it measures. Usage: node load.mjs '<json>' where the JSON is
-//   { url, method, headers, body, requests?, connections, duration, warmup }
+//   { url, method, headers, body, requests?, connections, duration, warmup, serverPid? }
 // (`url` is the full URL of the first request; `body` a string). Prints one line of JSON:
-//   { rps, total, sent, durationS, non2xx, errors, timeouts, statusCodes, latency: {p50, p90, p95, p99, max, mean, count} }
+//   { rps, total, sent, durationS, non2xx, errors, timeouts, statusCodes, latency: {p50, p90, p95, p99, max, mean, count},
+//     cpu: {cpus, busy, server, load, postgres, other} }   (cores used during the measured part; see cpu.mjs)
 // Latencies are in milliseconds, recorded per 2xx response with sub-millisecond precision
 // (autocannon's own histogram has whole milliseconds and no p95).
 import { createRequire } from 'node:module';
+import { cpuBetween, sampleCpu } from './cpu.mjs';
 
 const require = createRequire(import.meta.url);
 const autocannon = require('autocannon');
@@ -39,6 +41,7 @@ async function main() {
 
   let latencies = new Float64Array(1 << 16);
   let count = 0;
+  const cpuBefore = sampleCpu(spec.serverPid);
   const instance = autocannon(options(spec.duration ?? 10));
   instance.on('response', (_client, statusCode, _bytes, responseTime) => {
     if (statusCode < 200 || statusCode > 299) return;
@@ -50,6 +53,7 @@ async function main() {
     latencies[count++] = responseTime;
   });
   const result = await instance;
+  const cpu = cpuBetween(cpuBefore, sampleCpu(spec.serverPid));
 
   const sorted = latencies.subarray(0, count).sort();
   let sum = 0;
@@ -73,6 +77,7 @@ async function main() {
       mean: round(count ? sum / count : null),
       count,
     },
+    cpu,
   };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }

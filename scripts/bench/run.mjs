@@ -4,7 +4,7 @@
 // percentiles and throughput per scenario, each also as a ratio to the baseline.
 // See scripts/bench/README.md.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -249,27 +249,6 @@ function freePort() {
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-/**
- * How busy the machine's CPUs are while the benchmark itself is idle (Linux only, else null):
- * other work on the machine (tests, builds, a browser) skews every figure.
- */
-async function backgroundCpuPercent(ms = 1000) {
-  const read = () => {
-    try {
-      const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-      return { idle: fields[3] + (fields[4] ?? 0), total: fields.reduce((a, b) => a + b, 0) };
-    } catch {
-      return null;
-    }
-  };
-  const before = read();
-  if (!before) return null;
-  await sleep(ms);
-  const after = read();
-  const total = after.total - before.total;
-  return total > 0 ? Math.round(1000 * (1 - (after.idle - before.idle) / total)) / 10 : null;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Database
@@ -518,7 +497,7 @@ async function probe(baseUrl, resolved) {
   return problems;
 }
 
-async function runLoad({ baseUrl, resolved, connections, duration, warmup, label }) {
+async function runLoad({ baseUrl, serverPid, resolved, connections, duration, warmup, label }) {
   const spec = {
     url: baseUrl + resolved.main.path,
     method: resolved.main.method,
@@ -528,6 +507,7 @@ async function runLoad({ baseUrl, resolved, connections, duration, warmup, label
     connections,
     duration,
     warmup,
+    serverPid,
   };
   log(`${label}: ${connections} connections, ${warmup ? `${warmup} s warm-up + ` : ''}${duration} s …`);
   const result = await runNode([join(here, 'load.mjs'), JSON.stringify(spec)]);
@@ -551,6 +531,7 @@ function figures(load, connections) {
     errors: load.errors,
     timeouts: load.timeouts,
     statusCodes: load.statusCodes,
+    cpu: load.cpu,
   };
 }
 
@@ -574,6 +555,13 @@ function formatTable(rows) {
     ['errors', (r) => (r.errors + r.timeouts ? `${r.errors + r.timeouts} !` : '0')],
     ['req/s ÷ base', (r) => (r.vsBaseline ? fmt(r.vsBaseline.rps, 3) : '—')],
     ['p95 ÷ base', (r) => (r.vsBaseline ? fmt(r.vsBaseline.p95, 3) : '—')],
+    [
+      'cores srv/load/pg/other',
+      (r) =>
+        r.cpu
+          ? `${[r.cpu.server, r.cpu.load, r.cpu.postgres, r.cpu.other].map((c) => c.toFixed(2)).join(' ')}${r.cpu.other >= 0.1 * r.cpu.cpus ? ' !' : ''}`
+          : '—',
+    ],
   ];
   const cells = rows.map((r) => columns.map(([, get]) => get(r)));
   const widths = columns.map(([title], i) => Math.max(title.length, ...cells.map((c) => c[i].length)));
@@ -603,7 +591,6 @@ async function main() {
   log(
     `${machine.cpus} CPUs (${machine.cpuModel}), Node ${machine.node}; db ${args.db}, cases ${args.cases}, ${args.duration} s per measurement`,
   );
-  const backgroundBefore = await backgroundCpuPercent();
 
   const database = await prepareDatabase(args);
   const started = Date.now();
@@ -636,6 +623,7 @@ async function main() {
   for (const connections of counts) {
     const load = await runLoad({
       baseUrl: baseline.baseUrl,
+      serverPid: baseline.child.pid,
       resolved: baselineRequest,
       connections,
       duration: args.duration,
@@ -650,6 +638,7 @@ async function main() {
   for (const { scenario, resolved, problems, connections } of prepared) {
     const load = await runLoad({
       baseUrl: api.baseUrl,
+      serverPid: api.child.pid,
       resolved,
       connections,
       duration: args.duration,
@@ -669,8 +658,6 @@ async function main() {
     };
   }
   await stopChild(api.child);
-  const backgroundAfter = await backgroundCpuPercent();
-  machine.backgroundCpuPercent = { before: backgroundBefore, after: backgroundAfter };
 
   // Output: the table on stdout, then (with --json) one line of JSON.
   const rows = [
@@ -681,12 +668,13 @@ async function main() {
   const header = `CourtAssist bench — db ${database.label}${database.serverVersion ? ` ${database.serverVersion}` : ''}, cases ${casesNote}, ${args.duration} s per scenario, ${machine.cpus} CPUs, Node ${machine.node}`;
   console.log(`\n${header}\n\n${formatTable(rows)}\n`);
   console.log(
-    'req/s ÷ base: throughput as a fraction of the bare Fastify route; p95 ÷ base: p95 latency as a multiple of its p95 (same connection count).',
+    'req/s ÷ base: throughput as a fraction of the bare Fastify route; p95 ÷ base: p95 latency as a multiple of its p95 (same connection count).\n' +
+      `cores: CPU used during the measurement by the server, the load generator, PostgreSQL and everything else (of ${machine.cpus}).`,
   );
-  const busiest = Math.max(backgroundBefore ?? 0, backgroundAfter ?? 0);
-  if (busiest >= 10) {
+  const disturbed = rows.filter((r) => r.cpu && r.cpu.other >= 0.1 * r.cpu.cpus);
+  if (disturbed.length) {
     console.log(
-      `WARNING: other processes kept the CPUs ${busiest}% busy around the run (before ${backgroundBefore}%, after ${backgroundAfter}%): absolute figures are unreliable, ratios to the baseline less so.`,
+      `WARNING: other processes used the CPUs during ${disturbed.map((r) => `${r.name} (${r.cpu.other} of ${r.cpu.cpus} cores)`).join(', ')}: those figures are unreliable, their ratios to the baseline less so.`,
     );
   }
   if (api.logStats.warnings || api.logStats.errors) {

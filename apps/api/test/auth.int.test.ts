@@ -163,4 +163,20 @@ describe('session', () => {
     const response = await login('admin', 'Wrong-pass1');
     expect(cookieHeader(response)).toBe('');
   });
+
+  it('an account whose password was reset may do nothing but change it, and not to the same password', async () => {
+    const admin = await signIn(t.app, 'admin', ADMIN_PASSWORD);
+    const target = (await admin.get('/api/users?q=divhead')).json().items.find((u: { username: string }) => u.username === 'divhead');
+    expect((await admin.post(`/api/users/${target.id}/reset-password`, { newPassword: 'Reset-pass1' })).statusCode).toBe(200);
+    const divhead = await signIn(t.app, 'divhead', 'Reset-pass1');
+    expect((await divhead.get('/api/auth/me')).json().mustChangePassword).toBe(true);
+    const blocked = await divhead.get('/api/workbench');
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().code).toBe('PASSWORD_CHANGE_REQUIRED');
+    const same = await divhead.post('/api/auth/password', { currentPassword: 'Reset-pass1', newPassword: 'Reset-pass1' });
+    expect(same.statusCode).toBe(400);
+    expect(same.json().errors[0].field).toBe('body.newPassword');
+    expect((await divhead.post('/api/auth/password', { currentPassword: 'Reset-pass1', newPassword: 'Own-choice2' })).statusCode).toBe(200);
+    expect((await divhead.get('/api/workbench')).statusCode).toBe(200);
+  });
 });

@@ -117,3 +117,17 @@ export async function signIn(app: FastifyInstance, username: string, password = 
 /** The demo province's password for every generated account except `admin`. */
 export const DEMO_PASSWORD = 'Demo@2026';
 export const ADMIN_PASSWORD = 'Admin@2026';
+
+/**
+ * Signs in an account made by an administrator, which must change its initial password before
+ * anything else, and does so: the client returned can use the whole API. The new password is
+ * the initial one with `!` appended.
+ */
+export async function signInNewAccount(app: FastifyInstance, username: string, initialPassword: string): Promise<Client> {
+  const first = await signIn(app, username, initialPassword);
+  const changed = await first.post('/api/auth/password', { currentPassword: initialPassword, newPassword: `${initialPassword}!` });
+  if (changed.statusCode !== 200) throw new Error(`password change of ${username} failed: ${changed.body}`);
+  const me = await first.get('/api/auth/me');
+  if (me.json().mustChangePassword) throw new Error(`${username} still must change the password`);
+  return first;
+}

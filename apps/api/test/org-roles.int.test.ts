@@ -2,7 +2,7 @@ import { BUILTIN_ROLES, PERMISSION_CODES, PERMISSIONS } from '@courtassist/contr
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuiltinRoles } from '../src/modules/org/index.js';
-import { ADMIN_PASSWORD, type Client, createTestApp, signIn, type TestApp } from './harness.js';
+import { ADMIN_PASSWORD, type Client, createTestApp, signIn, signInNewAccount, type TestApp } from './harness.js';
 
 interface RoleBody {
   id: number;
@@ -19,7 +19,7 @@ let t: TestApp;
 let admin: Client;
 let judge: Client;
 let inspector: Client;
-let courtId0102: number;
+let higherCourtId: number;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -29,7 +29,7 @@ beforeAll(async () => {
     signIn(t.app, 'inspector'),
   ]);
   const courts = (await admin.get('/api/courts')).json().items as { id: number; code: string; level: string }[];
-  courtId0102 = (courts.find((c) => c.code === '吉0102' && c.level === 'basic') as { id: number }).id;
+  higherCourtId = (courts.find((c) => c.level === 'higher') as { id: number }).id;
 });
 afterAll(() => t.close());
 
@@ -205,6 +205,24 @@ describe('custom roles', () => {
   });
 });
 
+describe('roles are managed at the higher court only', () => {
+  it('a basic court administrator, though holding role.manage, may not create or edit roles (403)', async () => {
+    const courtAdmin = await signIn(t.app, 'courtadmin');
+    const created = await courtAdmin.post('/api/roles', {
+      code: 'local-role',
+      nameZh: '本院角色',
+      nameEn: 'Local role',
+      permissions: ['org.read'],
+    });
+    expect(created.statusCode).toBe(403);
+    const judgeRole = await role('judge');
+    const edited = await courtAdmin.patch(`/api/roles/${judgeRole.id}`, { nameZh: '法官', version: judgeRole.version });
+    expect(edited.statusCode).toBe(403);
+    expect((await role('judge')).nameZh).toBe(judgeRole.nameZh);
+    expect((await roles()).some((r) => r.code === 'local-role')).toBe(false);
+  });
+});
+
 describe('a role manager cannot hand out powers they lack', () => {
   let roleManager: Client;
   let target: RoleBody;
@@ -216,16 +234,34 @@ describe('a role manager cannot hand out powers they lack', () => {
       nameEn: 'Role manager',
       permissions: ['role.manage', 'org.read'],
     });
+
+    it('removing a permission the manager does not hold is refused (403), and nothing changes', async () => {
+      const auditor = (
+        await admin.post('/api/roles', { code: 'auditor', nameZh: '审计员', nameEn: 'Auditor', permissions: ['org.read', 'audit.read'] })
+      ).json();
+      const refused = await roleManager.patch(`/api/roles/${auditor.id}`, { permissions: ['org.read'], version: auditor.version });
+      expect(refused.statusCode).toBe(403);
+      expect((await role('auditor')).permissions).toEqual(['audit.read', 'org.read']);
+    });
+
+    it('removing role.manage from a role one holds is refused (400), so roles never become unmanageable', async () => {
+      const own = await role('role-manager');
+      const refused = await roleManager.patch(`/api/roles/${own.id}`, { permissions: ['org.read'], version: own.version });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().errors[0].field).toBe('body.permissions');
+      expect((await role('role-manager')).permissions).toEqual(own.permissions);
+    });
     expect(managerRole.statusCode, managerRole.body).toBe(201);
     const user = await admin.post('/api/users', {
       username: 'rolemgr',
       displayName: '角色管理员',
-      courtId: courtId0102,
+      // Roles are province-wide: they are managed at the higher court.
+      courtId: higherCourtId,
       roles: ['role-manager'],
       password: 'Rolemgr-pass1',
     });
     expect(user.statusCode, user.body).toBe(201);
-    roleManager = await signIn(t.app, 'rolemgr', 'Rolemgr-pass1');
+    roleManager = await signInNewAccount(t.app, 'rolemgr', 'Rolemgr-pass1');
     const created = await admin.post('/api/roles', { code: 'reader', nameZh: '只读', nameEn: 'Reader', permissions: ['org.read'] });
     target = created.json();
   });
@@ -306,13 +342,7 @@ describe('permission changes apply at the holder’s next request', () => {
 });
 
 describe('the built-in administrator role', () => {
-  // BUG: org.seed.ts promises that "the administrator role always holds every permission", but
-  // roles.service.ts editRole lets PATCH /api/roles/:id strip permissions from `admin` — including
-  // role.manage from the actor's own role — so one request locks every administrator of the
-  // province out of role and user management until the next restart (when ensureBuiltinRoles puts
-  // them back). editRole should refuse changing the permissions of `admin` (or of any role the
-  // actor holds, for role.manage itself).
-  it.fails('keeps every permission: an edit removing permissions from `admin` is refused', async () => {
+  it('keeps every permission: an edit removing permissions from `admin` is refused', async () => {
     const before = await role('admin');
     try {
       const response = await admin.patch(`/api/roles/${before.id}`, { permissions: ['org.read', 'user.read'], version: before.version });

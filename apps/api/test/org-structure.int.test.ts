@@ -116,16 +116,16 @@ describe('departments: listing', () => {
   });
 
   it('filters by courtId (exact court, not its subtree)', async () => {
-    const body = await departmentsOf(admin, `&courtId=${courtId['吉0103']}`);
+    const body = await departmentsOf(admin, `&courtId=${courtId.吉0103}`);
     expect(body.total).toBe(8);
-    expect(body.items.every((d) => d.courtId === courtId['吉0103'] && d.courtName === '长春市宽城区人民法院')).toBe(true);
+    expect(body.items.every((d) => d.courtId === courtId.吉0103 && d.courtName === '长春市宽城区人民法院')).toBe(true);
     const tribunal = await departmentsOf(courtadmin, `&courtId=${tribunals0102[0]}`);
     expect(tribunal.total).toBe(1);
     expect(tribunal.items[0].kind).toBe('tribunal');
   });
 
   it('a courtId outside the scope yields an empty page, not another court’s departments', async () => {
-    const body = await departmentsOf(courtadmin, `&courtId=${courtId['吉0103']}`);
+    const body = await departmentsOf(courtadmin, `&courtId=${courtId.吉0103}`);
     expect(body).toMatchObject({ items: [], total: 0 });
   });
 
@@ -147,11 +147,11 @@ describe('departments: writing', () => {
   let created: DepartmentBody;
 
   it('creates a department in the actor’s court', async () => {
-    const response = await courtadmin.post('/api/departments', { courtId: courtId['吉0102'], name: '诉讼服务中心', kind: 'filing' });
+    const response = await courtadmin.post('/api/departments', { courtId: courtId.吉0102, name: '诉讼服务中心', kind: 'filing' });
     expect(response.statusCode, response.body).toBe(201);
     created = response.json();
     expect(created).toMatchObject({
-      courtId: courtId['吉0102'],
+      courtId: courtId.吉0102,
       courtName: '长春市南关区人民法院',
       name: '诉讼服务中心',
       kind: 'filing',
@@ -183,7 +183,7 @@ describe('departments: writing', () => {
   it('refuses a duplicate name within the court with 409 DUPLICATE on body.name (create and edit)', async () => {
     const before = (await departmentsOf(courtadmin)).total;
     const body = expectProblem(
-      await courtadmin.post('/api/departments', { courtId: courtId['吉0102'], name: '立案庭', kind: 'filing' }),
+      await courtadmin.post('/api/departments', { courtId: courtId.吉0102, name: '立案庭', kind: 'filing' }),
       409,
       'DUPLICATE',
     );
@@ -199,34 +199,34 @@ describe('departments: writing', () => {
   });
 
   it('allows the same name in another court', async () => {
-    const response = await admin.post('/api/departments', { courtId: courtId['吉0103'], name: '诉讼服务中心', kind: 'filing' });
+    const response = await admin.post('/api/departments', { courtId: courtId.吉0103, name: '诉讼服务中心', kind: 'filing' });
     expect(response.statusCode, response.body).toBe(201);
   });
 
   it('answers 404 for reading or editing a department of another court, and changes nothing', async () => {
-    const other = (await departmentsOf(admin, `&courtId=${courtId['吉0103']}`)).items[0];
+    const other = (await departmentsOf(admin, `&courtId=${courtId.吉0103}`)).items[0];
     expectProblem(await courtadmin.get(`/api/departments/${other.id}`), 404, 'NOT_FOUND');
     expectProblem(await courtadmin.patch(`/api/departments/${other.id}`, { name: '越权', version: other.version }), 404, 'NOT_FOUND');
     expect(await readDepartment(other.id)).toEqual(other);
   });
 
   it('refuses to create a department in a court outside the scope (400 on body.courtId)', async () => {
-    const before = (await departmentsOf(admin, `&courtId=${courtId['吉0103']}`)).total;
+    const before = (await departmentsOf(admin, `&courtId=${courtId.吉0103}`)).total;
     const body = expectProblem(
-      await courtadmin.post('/api/departments', { courtId: courtId['吉0103'], name: '越权部门', kind: 'other' }),
+      await courtadmin.post('/api/departments', { courtId: courtId.吉0103, name: '越权部门', kind: 'other' }),
       400,
       'VALIDATION_FAILED',
     );
     expect(fieldsOf(body)).toEqual([{ field: 'body.courtId', code: 'invalid_value' }]);
-    expect((await departmentsOf(admin, `&courtId=${courtId['吉0103']}`)).total).toBe(before);
+    expect((await departmentsOf(admin, `&courtId=${courtId.吉0103}`)).total).toBe(before);
   });
 
   it('refuses a judge (no org.manage) with 403 and an unknown kind with 400', async () => {
     const before = (await departmentsOf(courtadmin)).total;
-    expectProblem(await judge.post('/api/departments', { courtId: courtId['吉0102'], name: '法官部门', kind: 'other' }), 403, 'FORBIDDEN');
+    expectProblem(await judge.post('/api/departments', { courtId: courtId.吉0102, name: '法官部门', kind: 'other' }), 403, 'FORBIDDEN');
     expectProblem(await judge.patch(`/api/departments/${created.id}`, { name: '法官改名', version: created.version }), 403, 'FORBIDDEN');
     const body = expectProblem(
-      await courtadmin.post('/api/departments', { courtId: courtId['吉0102'], name: '怪部门', kind: 'weird' }),
+      await courtadmin.post('/api/departments', { courtId: courtId.吉0102, name: '怪部门', kind: 'weird' }),
       400,
       'VALIDATION_FAILED',
     );
@@ -244,12 +244,12 @@ describe('trial teams', () => {
   let clerks: UserBody[];
 
   beforeAll(async () => {
-    civil2 = (await departmentsOf(courtadmin, `&courtId=${courtId['吉0102']}`)).items.find(
+    civil2 = (await departmentsOf(courtadmin, `&courtId=${courtId.吉0102}`)).items.find(
       (d) => d.name === '民事审判第二庭',
     ) as DepartmentBody;
-    judges = await usersOfCourt(courtId['吉0102'], '&role=judge');
-    assistants = await usersOfCourt(courtId['吉0102'], '&role=judge-assistant');
-    clerks = await usersOfCourt(courtId['吉0102'], '&role=clerk');
+    judges = await usersOfCourt(courtId.吉0102, '&role=judge');
+    assistants = await usersOfCourt(courtId.吉0102, '&role=judge-assistant');
+    clerks = await usersOfCourt(courtId.吉0102, '&role=clerk');
   });
 
   it('lists teams in scope with their members (1 judge + 1 assistant + 1 clerk each)', async () => {
@@ -263,21 +263,21 @@ describe('trial teams', () => {
       expect(item.members.map((m) => m.position)).toEqual(['judge', 'assistant', 'clerk']);
       expect(item.members.every((m) => m.displayName.length > 0)).toBe(true);
     }
-    const first = (body.items as TeamBody[]).find((x) => x.name === '民事审判第一庭第1审判团队' && x.courtId === courtId['吉0102']);
+    const first = (body.items as TeamBody[]).find((x) => x.name === '民事审判第一庭第1审判团队' && x.courtId === courtId.吉0102);
     expect(first?.members.map((m) => m.userId)).toContain(judge.userId);
   });
 
   it('filters teams by courtId and departmentId, with pagination totals', async () => {
-    const byCourt = (await courtadmin.get(`/api/teams?courtId=${courtId['吉0102']}`)).json();
+    const byCourt = (await courtadmin.get(`/api/teams?courtId=${courtId.吉0102}`)).json();
     expect(byCourt.total).toBe(7);
-    expect(byCourt.items.every((x: TeamBody) => x.courtId === courtId['吉0102'])).toBe(true);
+    expect(byCourt.items.every((x: TeamBody) => x.courtId === courtId.吉0102)).toBe(true);
     const byDepartment = (await courtadmin.get(`/api/teams?departmentId=${civil2.id}`)).json();
     expect(byDepartment.total).toBe(1);
     expect(byDepartment.items[0].departmentName).toBe('民事审判第二庭');
     const page = (await courtadmin.get('/api/teams?page=2&pageSize=4')).json();
     expect(page).toMatchObject({ total: 9, page: 2, pageSize: 4 });
     expect(page.items).toHaveLength(4);
-    expect((await courtadmin.get(`/api/teams?courtId=${courtId['吉0103']}`)).json()).toMatchObject({ items: [], total: 0 });
+    expect((await courtadmin.get(`/api/teams?courtId=${courtId.吉0103}`)).json()).toMatchObject({ items: [], total: 0 });
   });
 
   it('creates a team with a template and no members', async () => {
@@ -289,7 +289,7 @@ describe('trial teams', () => {
     expect(response.statusCode, response.body).toBe(201);
     team = response.json();
     expect(team).toMatchObject({
-      courtId: courtId['吉0102'],
+      courtId: courtId.吉0102,
       departmentId: civil2.id,
       departmentName: '民事审判第二庭',
       template: { judge: 1, assistant: 2, clerk: 1 },
@@ -313,7 +313,7 @@ describe('trial teams', () => {
       'DUPLICATE',
     );
     expect(duplicate.errors.map((e: { field: string }) => e.field)).toEqual(['body.name']);
-    const otherDepartment = (await departmentsOf(admin, `&courtId=${courtId['吉0103']}`)).items[0];
+    const otherDepartment = (await departmentsOf(admin, `&courtId=${courtId.吉0103}`)).items[0];
     const outside = expectProblem(
       await courtadmin.post('/api/teams', { departmentId: otherDepartment.id, name: '越权团队' }),
       400,
@@ -459,7 +459,7 @@ describe('trial teams', () => {
   });
 
   it('answers 404 for reading, editing or staffing a team of another court, and changes nothing', async () => {
-    const other = (await admin.get(`/api/teams?courtId=${courtId['吉0103']}`)).json().items[0] as TeamBody;
+    const other = (await admin.get(`/api/teams?courtId=${courtId.吉0103}`)).json().items[0] as TeamBody;
     expectProblem(await courtadmin.get(`/api/teams/${other.id}`), 404, 'NOT_FOUND');
     expectProblem(await courtadmin.patch(`/api/teams/${other.id}`, { name: '越权改名', version: other.version }), 404, 'NOT_FOUND');
     expectProblem(await courtadmin.put(`/api/teams/${other.id}/members`, { members: [], version: other.version }), 404, 'NOT_FOUND');

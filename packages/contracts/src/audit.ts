@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { keysetOf, keysetQuery } from './common.js';
+import { dbIdParam, isoDateTime, keysetOf, keysetQuery } from './common.js';
 
 export const auditEntry = z.object({
   id: z.number().int(),
@@ -19,10 +19,10 @@ export type AuditEntry = z.infer<typeof auditEntry>;
 export const auditQuery = z.strictObject({
   entityType: z.string().max(40).optional(),
   entityId: z.string().max(60).optional(),
-  actorId: z.coerce.number().int().positive().optional(),
+  actorId: dbIdParam.optional(),
   action: z.string().max(40).optional(),
-  from: z.string().datetime({ offset: true }).optional(),
-  to: z.string().datetime({ offset: true }).optional(),
+  from: isoDateTime.optional(),
+  to: isoDateTime.optional(),
   ...keysetQuery,
 });
 export type AuditQuery = z.infer<typeof auditQuery>;

@@ -11,6 +11,8 @@ export interface ErrorSpec {
 export const ERRORS = {
   VALIDATION_FAILED: { status: 400, zh: '提交的数据有误，请检查标出的字段', en: 'The submitted data is invalid; check the fields marked' },
   MALFORMED_JSON: { status: 400, zh: '请求体不是合法的 JSON', en: 'The request body is not valid JSON' },
+  BAD_REQUEST: { status: 400, zh: '请求格式不正确', en: 'The request is malformed' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, zh: '请先修改初始密码', en: 'Change your initial password first' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的请求内容类型', en: 'Unsupported content type' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '请求内容过大', en: 'The request body is too large' },
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please sign in first' },
@@ -50,6 +52,8 @@ export const FIELD_ERRORS = {
   invalid_format: { zh: '格式不正确', en: 'Wrong format' },
   invalid_value: { zh: '取值不在允许范围内', en: 'Value not allowed' },
   unrecognized_keys: { zh: '包含不允许的字段', en: 'Contains fields that are not allowed' },
+  nul_character: { zh: '不能包含空字符', en: 'Must not contain a NUL character' },
+  duplicate: { zh: '已存在', en: 'Already exists' },
   court_code: { zh: '法院代字不符合层级规则', en: 'Court code does not follow the level rules' },
   court_parent: { zh: '上级法院层级不正确', en: 'The parent court has the wrong level' },
   custom: { zh: '取值不正确', en: 'Invalid value' },

@@ -7,3 +7,8 @@ export * from './errors.js';
 export * from './org.js';
 export * from './permissions.js';
 export * from './system.js';
+export * from './case-number.js';
+export * from './case-types.js';
+export * from './causes.js';
+export * from './credit-code.js';
+export * from './id-card.js';

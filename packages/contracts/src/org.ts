@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idParam, pageOf, pageQuery } from './common.js';
+import { dbId, dbIdParam, idParam, pageOf, pageQuery, versionField } from './common.js';
 import { COURT_LEVELS, DEPARTMENT_KINDS, TEAM_POSITIONS } from './courts.js';
 import { PERMISSION_CODES } from './permissions.js';
 
@@ -21,7 +21,7 @@ export type Court = z.infer<typeof court>;
 export const courtList = z.object({ items: z.array(court), total: z.number().int() });
 
 export const createCourtRequest = z.strictObject({
-  parentId: z.number().int().positive().nullable(),
+  parentId: dbId.nullable(),
   level: z.enum(COURT_LEVELS),
   name,
   code: z.string().trim().min(1).max(16),
@@ -34,7 +34,7 @@ export const updateCourtRequest = z.strictObject({
   name: name.optional(),
   address: z.string().trim().max(200).optional(),
   jurisdiction: z.string().trim().max(2000).optional(),
-  version: z.number().int().min(1),
+  version: versionField,
 });
 export type UpdateCourtRequest = z.infer<typeof updateCourtRequest>;
 
@@ -51,13 +51,13 @@ export const department = z.object({
 export type Department = z.infer<typeof department>;
 
 export const departmentQuery = z.strictObject({
-  courtId: z.coerce.number().int().positive().optional(),
+  courtId: dbIdParam.optional(),
   ...pageQuery,
 });
 export const departmentPage = pageOf(department);
 
 export const createDepartmentRequest = z.strictObject({
-  courtId: z.number().int().positive(),
+  courtId: dbId,
   name,
   kind: z.enum(DEPARTMENT_KINDS),
 });
@@ -65,7 +65,7 @@ export const updateDepartmentRequest = z.strictObject({
   name: name.optional(),
   kind: z.enum(DEPARTMENT_KINDS).optional(),
   active: z.boolean().optional(),
-  version: z.number().int().min(1),
+  version: versionField,
 });
 
 // ---- teams ----
@@ -95,25 +95,25 @@ export const team = z.object({
 export type Team = z.infer<typeof team>;
 
 export const teamQuery = z.strictObject({
-  courtId: z.coerce.number().int().positive().optional(),
-  departmentId: z.coerce.number().int().positive().optional(),
+  courtId: dbIdParam.optional(),
+  departmentId: dbIdParam.optional(),
   ...pageQuery,
 });
 export const teamPage = pageOf(team);
 
 export const createTeamRequest = z.strictObject({
-  departmentId: z.number().int().positive(),
+  departmentId: dbId,
   name,
   template: teamTemplate.default({ judge: 1, assistant: 1, clerk: 1 }),
 });
 export const updateTeamRequest = z.strictObject({
   name: name.optional(),
   template: teamTemplate.optional(),
-  version: z.number().int().min(1),
+  version: versionField,
 });
 export const setTeamMembersRequest = z.strictObject({
-  members: z.array(z.strictObject({ userId: z.number().int().positive(), position: z.enum(TEAM_POSITIONS) })).max(30),
-  version: z.number().int().min(1),
+  members: z.array(z.strictObject({ userId: dbId, position: z.enum(TEAM_POSITIONS) })).max(30),
+  version: versionField,
 });
 
 // ---- roles ----
@@ -144,7 +144,7 @@ export const updateRoleRequest = z.strictObject({
   nameZh: name.optional(),
   nameEn: name.optional(),
   permissions: z.array(permissionEnum).max(200).optional(),
-  version: z.number().int().min(1),
+  version: versionField,
 });
 
 export const permissionInfo = z.object({ code: z.string(), zh: z.string(), en: z.string() });
@@ -171,8 +171,8 @@ export const user = z.object({
 export type User = z.infer<typeof user>;
 
 export const userQuery = z.strictObject({
-  courtId: z.coerce.number().int().positive().optional(),
-  departmentId: z.coerce.number().int().positive().optional(),
+  courtId: dbIdParam.optional(),
+  departmentId: dbIdParam.optional(),
   role: z.string().max(40).optional(),
   status: z.enum(USER_STATUSES).optional(),
   q: z.string().trim().max(50).optional(),
@@ -196,8 +196,8 @@ export const createUserRequest = z.strictObject({
     .regex(/^[a-zA-Z0-9_.-]{3,40}$/),
   displayName: name,
   phone,
-  courtId: z.number().int().positive(),
-  departmentId: z.number().int().positive().nullable().default(null),
+  courtId: dbId,
+  departmentId: dbId.nullable().default(null),
   roles: z.array(z.string()).min(1).max(20),
   password: z.string().min(1).max(128),
 });
@@ -210,10 +210,10 @@ export const updateUserRequest = z.strictObject({
     .trim()
     .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})?$/)
     .optional(),
-  departmentId: z.number().int().positive().nullable().optional(),
+  departmentId: dbId.nullable().optional(),
   roles: z.array(z.string()).min(1).max(20).optional(),
   status: z.enum(USER_STATUSES).optional(),
-  version: z.number().int().min(1),
+  version: versionField,
 });
 export type UpdateUserRequest = z.infer<typeof updateUserRequest>;
 

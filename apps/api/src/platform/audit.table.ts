@@ -1,4 +1,4 @@
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, integer, jsonb, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * The audit trail (留痕). Append-only: a trigger (migration `audit_append_only`) refuses UPDATE
@@ -29,3 +29,14 @@ export const auditLog = pgTable(
     index('audit_log_at_idx').on(t.at),
   ],
 );
+
+/**
+ * The head of the chain: the id and hash of the newest record, updated in the same transaction as
+ * each append. Its row lock serialises appends, and verify compares the chain's end with it, so
+ * removing the newest records is detected too.
+ */
+export const auditHead = pgTable('audit_head', {
+  id: smallint('id').primaryKey(),
+  lastId: bigint('last_id', { mode: 'number' }).notNull(),
+  lastHash: text('last_hash').notNull(),
+});

@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
-import { desc, sql } from 'drizzle-orm';
-import { auditLog } from './audit.table.js';
+import { eq, sql } from 'drizzle-orm';
+import { auditHead, auditLog } from './audit.table.js';
 import type { Actor } from './context.js';
 import { type Executor, rows } from './db.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
-/** Advisory-lock key that serialises appends to the hash chain. */
-const AUDIT_CHAIN_LOCK = 7_240_002;
 
 /** Who the record names: a signed-in actor, or a named system job (CLI, scheduler). */
 export interface AuditContext {
@@ -92,12 +90,12 @@ function normalise(value: unknown): unknown {
 }
 
 /**
- * Appends one record to the trail inside the caller's transaction. The chain lock is held until
+ * Appends one record to the trail inside the caller's transaction. The head row stays locked until
  * that transaction ends, so call this as the last statement of a use case.
  */
 export async function recordAudit(tx: Executor, ctx: AuditContext, event: AuditEvent): Promise<void> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+  // Locking the head row serialises appends until this transaction ends.
+  const [head] = await tx.select({ lastHash: auditHead.lastHash }).from(auditHead).where(eq(auditHead.id, 1)).for('update');
   const [{ id }] = await rows<{ id: number }>(tx, sql`SELECT nextval('audit_log_id_seq')::int AS id`);
   const row: ChainedFields = {
     id: Number(id),
@@ -112,6 +110,8 @@ export async function recordAudit(tx: Executor, ctx: AuditContext, event: AuditE
     requestId: ctx.requestId,
     ip: ctx.ip,
   };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  await tx.insert(auditLog).values({ ...row, prevHash, hash: chainHash(prevHash, row) });
+  const prevHash = head?.lastHash ?? GENESIS_HASH;
+  const hash = chainHash(prevHash, row);
+  await tx.insert(auditLog).values({ ...row, prevHash, hash });
+  await tx.update(auditHead).set({ lastId: row.id, lastHash: hash }).where(eq(auditHead.id, 1));
 }

@@ -7,7 +7,12 @@ import { AppError } from './errors.js';
 export interface ResolvedSession {
   actor: Actor;
   csrfToken: string;
+  /** Set by an administrator's reset: until the owner picks a new password, nothing else is allowed. */
+  mustChangePassword: boolean;
 }
+
+/** What an account that must change its password may still do. */
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(['/api/auth/me', '/api/auth/password', '/api/auth/logout', '/api/health']);
 
 /** Looks a session token up; supplied by the `org` module, which owns users and sessions. */
 export type SessionResolver = (token: string) => Promise<ResolvedSession | null>;
@@ -36,6 +41,10 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { resolveSession
     if (request.session && !SAFE_METHODS.has(request.method)) {
       const header = request.headers[CSRF_HEADER];
       if (header !== request.session.csrfToken) throw new AppError('CSRF_FAILED', 'forbidden');
+    }
+    const path = request.url.split('?')[0];
+    if (request.session?.mustChangePassword && path.startsWith('/api/') && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(path)) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED', 'forbidden');
     }
   });
 });

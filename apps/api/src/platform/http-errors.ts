@@ -39,8 +39,9 @@ export function toAppError(error: FastifyError | AppError | Error): AppError {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new AppError('PAYLOAD_TOO_LARGE', 'limit');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new AppError('UNSUPPORTED_MEDIA_TYPE', 'validation');
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new AppError('BAD_REQUEST', 'validation');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return new AppError('MALFORMED_JSON', 'validation');
@@ -57,7 +58,22 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
   return reply.code(problem.status).type('application/problem+json; charset=utf-8').send(problem);
 }
 
+/** The first string holding a NUL character, as a field path: PostgreSQL text cannot store one. */
+export function nulField(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, child] of Object.entries(value)) {
+    const found = nulField(child, `${path}.${key}`);
+    if (found) return found;
+  }
+  return null;
+}
+
 export function registerErrorHandling(app: FastifyInstance) {
+  app.addHook('preValidation', async (request) => {
+    const field = nulField(request.body, 'body') ?? nulField(request.query, 'query') ?? nulField(request.params, 'params');
+    if (field) throw AppError.invalid(fieldProblem(field, 'nul_character'));
+  });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error);
     if (appError.kind === 'internal') request.log.error({ err: error }, 'unhandled error');

@@ -1,6 +1,6 @@
 import type { AuditQuery } from '@courtassist/contracts';
 import { and, asc, desc, eq, gt, gte, lt, lte, type SQL, sql } from 'drizzle-orm';
-import { auditLog } from '../../platform/audit.table.js';
+import { auditHead, auditLog } from '../../platform/audit.table.js';
 import type { Actor } from '../../platform/context.js';
 import { type Executor, rows } from '../../platform/db.js';
 
@@ -74,4 +74,9 @@ export async function countByAction(ex: Executor, entityType: string, action: st
     .from(auditLog)
     .where(and(eq(auditLog.entityType, entityType), eq(auditLog.action, action)));
   return row.n;
+}
+
+export async function chainHead(ex: Executor): Promise<{ lastId: number; lastHash: string } | null> {
+  const [head] = await ex.select({ lastId: auditHead.lastId, lastHash: auditHead.lastHash }).from(auditHead).where(eq(auditHead.id, 1));
+  return head ?? null;
 }

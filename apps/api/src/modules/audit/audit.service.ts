@@ -2,7 +2,7 @@ import type { AuditEntry, AuditQuery, AuditVerifyResult } from '@courtassist/con
 import { chainHash, GENESIS_HASH } from '../../platform/audit.js';
 import type { Actor } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
-import { type AuditRow, activityByDay, chainBatch, countByAction, listAudit } from './audit.repository.js';
+import { type AuditRow, activityByDay, chainBatch, chainHead, countByAction, listAudit } from './audit.repository.js';
 
 export function toAuditEntry(row: AuditRow): AuditEntry {
   return {
@@ -41,7 +41,8 @@ export function dailyActivity(db: Db, actor: Actor, days: number, actorId?: numb
 
 /**
  * Walks the whole chain in id order and recomputes every hash. An edited row breaks its own
- * hash; a deleted row breaks the next row's link to its predecessor.
+ * hash; a deleted row breaks the next row's link to its predecessor; deleted newest rows leave
+ * the chain ending short of the head recorded beside it.
  */
 export async function verifyAuditChain(db: Db, onProgress?: (checked: number) => void, batchSize = 5_000): Promise<AuditVerifyResult> {
   let prev = GENESIS_HASH;
@@ -49,7 +50,7 @@ export async function verifyAuditChain(db: Db, onProgress?: (checked: number) =>
   let checked = 0;
   for (;;) {
     const batch = await chainBatch(db, lastId, batchSize);
-    if (batch.length === 0) return { ok: true, checked, brokenAt: null, reason: null };
+    if (batch.length === 0) return checkHead(db, lastId, prev, checked);
     for (const row of batch) {
       if (row.prevHash !== prev)
         return { ok: false, checked, brokenAt: row.id, reason: 'link to the previous record is broken (a record was removed or altered)' };
@@ -67,4 +68,15 @@ export async function verifyAuditChain(db: Db, onProgress?: (checked: number) =>
 /** Whether demo data was ever loaded into this database (the seed leaves a record in the trail). */
 export async function hasSeedRecord(db: Db): Promise<boolean> {
   return (await countByAction(db, 'province', 'seed')) > 0;
+}
+
+async function checkHead(db: Db, lastId: number, lastHash: string, checked: number): Promise<AuditVerifyResult> {
+  const head = await chainHead(db);
+  if (!head || (head.lastId === lastId && head.lastHash === lastHash)) return { ok: true, checked, brokenAt: null, reason: null };
+  return {
+    ok: false,
+    checked,
+    brokenAt: head.lastId,
+    reason: `the chain ends at record ${lastId} but its head names record ${head.lastId}: the newest records were removed or the head was altered`,
+  };
 }

@@ -109,6 +109,7 @@ export async function resolveSession(db: Db, token: string): Promise<ResolvedSes
   if (!found) return null;
   return {
     csrfToken: found.csrfToken,
+    mustChangePassword: found.mustChangePassword,
     actor: {
       userId: found.userId,
       username: found.username,
@@ -149,6 +150,16 @@ export async function changeOwnPassword(
     throw new AppError('WRONG_PASSWORD', 'validation', { fields: [fieldProblem('body.currentPassword', 'custom', ERRORS.WRONG_PASSWORD)] });
   }
   if (!isStrongPassword(input.newPassword)) throw weakPassword('body.newPassword');
+  if (input.newPassword === input.currentPassword) {
+    throw new AppError('WEAK_PASSWORD', 'validation', {
+      fields: [
+        fieldProblem('body.newPassword', 'custom', {
+          zh: '新密码不能与原密码相同',
+          en: 'The new password must differ from the current one',
+        }),
+      ],
+    });
+  }
   const newHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     await setPassword(tx, actor.userId, newHash, false);

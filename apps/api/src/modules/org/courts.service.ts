@@ -1,7 +1,7 @@
 import type { Court, CourtLevel, CreateCourtRequest, UpdateCourtRequest } from '@courtassist/contracts';
 import { recordAudit } from '../../platform/audit.js';
 import type { Actor, RequestContext } from '../../platform/context.js';
-import { type Db, sqlState, UNIQUE_VIOLATION } from '../../platform/db.js';
+import { constraintOf, type Db, sqlState, UNIQUE_VIOLATION } from '../../platform/db.js';
 import { AppError, fieldProblem } from '../../platform/errors.js';
 import { type CourtRecord, findCourtInScope, insertCourt, listCourtsInScope, updateCourt } from './courts.repository.js';
 import { courtPlacementProblem } from './org.policy.js';
@@ -21,13 +21,19 @@ export async function getCourt(db: Db, actor: Actor, id: number): Promise<Court>
   return toCourt(row);
 }
 
-/** A unique-key clash on the named field becomes a 409 DUPLICATE naming it. */
-export function duplicateOn(error: unknown, field: string): never {
+/**
+ * A unique-key clash becomes a 409 DUPLICATE naming the field of the violated constraint
+ * (`fields` maps constraint names to fields; `fallback` names the field otherwise).
+ */
+export function duplicateOn(error: unknown, fallback: string, fields: Record<string, string> = {}): never {
   if (sqlState(error) === UNIQUE_VIOLATION) {
-    throw new AppError('DUPLICATE', 'conflict', { fields: [fieldProblem(field, 'duplicate', { zh: '已存在', en: 'Already exists' })] });
+    const field = fields[constraintOf(error) ?? ''] ?? fallback;
+    throw new AppError('DUPLICATE', 'conflict', { fields: [fieldProblem(field, 'duplicate')] });
   }
   throw error;
 }
+
+const COURT_KEYS = { courts_name_key: 'body.name', courts_code_key: 'body.code' };
 
 /** New courts go under a court in the actor's scope; a new province (root) is made by `courtassist seed`. */
 export async function createCourt(db: Db, ctx: RequestContext, actor: Actor, input: CreateCourtRequest): Promise<Court> {
@@ -42,7 +48,7 @@ export async function createCourt(db: Db, ctx: RequestContext, actor: Actor, inp
       return toCourt(row);
     });
   } catch (error) {
-    return duplicateOn(error, 'body.code');
+    return duplicateOn(error, 'body.code', COURT_KEYS);
   }
 }
 
@@ -65,6 +71,6 @@ export async function editCourt(db: Db, ctx: RequestContext, actor: Actor, id: n
       return toCourt(after);
     });
   } catch (error) {
-    return duplicateOn(error, 'body.name');
+    return duplicateOn(error, 'body.name', COURT_KEYS);
   }
 }

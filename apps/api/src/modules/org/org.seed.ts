@@ -278,6 +278,8 @@ function assignDemoAccounts(people: PersonPlan[]) {
       !taken.has(p) &&
       p.courtKey === account.court &&
       p.roles.includes(account.role) &&
+      // A plain judge account is a team's judge, not a division head who also judges.
+      (account.role !== 'judge' || p.team?.position === 'judge') &&
       (account.role !== 'division-head' || p.department === '民事审判第一庭') &&
       (!['judge', 'judge-assistant', 'clerk'].includes(account.role) ||
         account.court !== '吉0102' ||

@@ -66,3 +66,11 @@ export async function setUserRoles(ex: Executor, userId: number, roleIds: number
   await ex.delete(userRoles).where(eq(userRoles.userId, userId));
   if (roleIds.length > 0) await ex.insert(userRoles).values(roleIds.map((roleId) => ({ userId, roleId })));
 }
+
+export async function holdsRole(ex: Executor, userId: number, roleId: number): Promise<boolean> {
+  const found = await ex
+    .select({ roleId: userRoles.roleId })
+    .from(userRoles)
+    .where(sql`${userRoles.userId} = ${userId} AND ${userRoles.roleId} = ${roleId}`);
+  return found.length > 0;
+}

@@ -2,10 +2,10 @@ import { PERMISSIONS, type Role } from '@courtassist/contracts';
 import { recordAudit } from '../../platform/audit.js';
 import type { Actor, RequestContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, fieldProblem } from '../../platform/errors.js';
 import { duplicateOn } from './courts.service.js';
 import { permissionsBeyond } from './org.policy.js';
-import { findRole, insertRole, listRoles, type RoleRecord, setRolePermissions, updateRole } from './roles.repository.js';
+import { findRole, holdsRole, insertRole, listRoles, type RoleRecord, setRolePermissions, updateRole } from './roles.repository.js';
 
 const toRole = (row: RoleRecord): Role => row;
 
@@ -29,12 +29,39 @@ function refuseEscalation(actor: Actor, permissions: string[]) {
   if (beyond.length > 0) throw new AppError('FORBIDDEN', 'forbidden', { meta: { permissions: beyond } });
 }
 
+/** Roles are province-wide: only an actor of a root (higher) court may change them. */
+function refuseBelowRoot(actor: Actor) {
+  if (!/^\/\d+\/$/.test(actor.courtPath)) {
+    throw new AppError('FORBIDDEN', 'forbidden', { detail: 'Roles apply to the whole province; they are managed at the higher court.' });
+  }
+}
+
+function invalidPermissions(zh: string, en: string): AppError {
+  return AppError.invalid(fieldProblem('body.permissions', 'invalid_value', { zh, en }));
+}
+
+/**
+ * Rules for changing a role's permissions: the administrator role keeps them all; nobody adds
+ * or removes a permission they do not hold; nobody removes role.manage from a role they hold,
+ * which could leave the province with no one able to manage roles.
+ */
+async function checkPermissionChange(db: Db, actor: Actor, role: Role, next: string[]) {
+  if (role.code === 'admin')
+    throw invalidPermissions('系统管理员角色始终拥有全部权限', 'The administrator role always holds every permission');
+  const removed = role.permissions.filter((p) => !next.includes(p));
+  refuseEscalation(actor, [...next, ...removed]);
+  if (removed.includes('role.manage') && (await holdsRole(db, actor.userId, role.id))) {
+    throw invalidPermissions('不能从自己所持角色中移除角色管理权限', 'You cannot remove role management from a role you hold');
+  }
+}
+
 export async function createRole(
   db: Db,
   ctx: RequestContext,
   actor: Actor,
   input: { code: string; nameZh: string; nameEn: string; permissions: string[] },
 ): Promise<Role> {
+  refuseBelowRoot(actor);
   refuseEscalation(actor, input.permissions);
   try {
     const id = await db.transaction(async (tx) => {
@@ -61,9 +88,10 @@ export async function editRole(
   id: number,
   input: { nameZh?: string; nameEn?: string; permissions?: string[]; version: number },
 ): Promise<Role> {
+  refuseBelowRoot(actor);
   const before = await getRole(db, id);
   const { version, permissions, ...patch } = input;
-  if (permissions) refuseEscalation(actor, permissions);
+  if (permissions) await checkPermissionChange(db, actor, before, permissions);
   await db.transaction(async (tx) => {
     if (!(await updateRole(tx, id, version, patch))) throw AppError.versionConflict(before.version);
     if (permissions) await setRolePermissions(tx, id, [...new Set(permissions)].sort());

@@ -17,6 +17,7 @@ export interface SessionLookup {
   courtId: number;
   courtPath: string;
   permissions: string[];
+  mustChangePassword: boolean;
 }
 
 /** One round trip per request: the session, its active user, their court path and permissions. */
@@ -24,7 +25,7 @@ export async function lookupSession(ex: Executor, id: string): Promise<SessionLo
   const [row] = await rows<SessionLookup>(
     ex,
     sql`SELECT s.user_id AS "userId", s.csrf_token AS "csrfToken", u.username, u.display_name AS "displayName",
-               u.court_id AS "courtId", c.path AS "courtPath",
+               u.court_id AS "courtId", c.path AS "courtPath", u.must_change_password AS "mustChangePassword",
                coalesce(ARRAY(SELECT DISTINCT rp.permission FROM user_roles ur
                               JOIN role_permissions rp ON rp.role_id = ur.role_id
                               WHERE ur.user_id = u.id), '{}') AS permissions

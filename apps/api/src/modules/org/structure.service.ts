@@ -99,7 +99,7 @@ export async function createTeam(
   input: { departmentId: number; name: string; template: TeamTemplate },
 ): Promise<Team> {
   const department = await findDepartmentInScope(db, actor, input.departmentId);
-  if (!department) throw AppError.invalid(fieldProblem('body.departmentId', 'invalid_value'));
+  if (!department?.active) throw AppError.invalid(fieldProblem('body.departmentId', 'invalid_value'));
   try {
     const id = await db.transaction(async (tx) => {
       const newId = await insertTeam(tx, { ...input, courtId: department.courtId });

@@ -66,6 +66,24 @@ async function checkDepartment(ex: Executor, actor: Actor, courtId: number, depa
   if (!departmentId) return;
   const department = await findDepartmentInScope(ex, actor, departmentId);
   if (!department || department.courtId !== courtId) throw AppError.invalid(fieldProblem('body.departmentId', 'invalid_value'));
+  checkActiveDepartment(department);
+}
+
+/**
+ * Acting on an account (editing, disabling, resetting its password, unlocking it) is refused
+ * when the account holds permissions the actor lacks: otherwise a user manager could take over
+ * an administrator's account by resetting its password.
+ */
+async function refuseMorePowerful(ex: Executor, actor: Actor, target: User): Promise<void> {
+  const held = (await findRolesByCodes(ex, target.roles)).flatMap((r) => r.permissions);
+  const beyond = permissionsBeyond(actor.permissions, held);
+  if (beyond.length > 0) throw new AppError('FORBIDDEN', 'forbidden', { meta: { permissions: beyond } });
+}
+
+function checkActiveDepartment(department: { active: boolean } | null) {
+  if (department && !department.active) {
+    throw AppError.invalid(fieldProblem('body.departmentId', 'invalid_value', { zh: '该部门已停用', en: 'This department is inactive' }));
+  }
 }
 
 export async function createUser(db: Db, ctx: RequestContext, actor: Actor, input: CreateUserRequest): Promise<User> {
@@ -97,15 +115,17 @@ export async function createUser(db: Db, ctx: RequestContext, actor: Actor, inpu
 
 export async function editUser(db: Db, ctx: RequestContext, actor: Actor, id: number, input: UpdateUserRequest): Promise<User> {
   const before = await getUser(db, actor, id);
+  await refuseMorePowerful(db, actor, before);
   const { version, roles, ...patch } = input;
   if (id === actor.userId && patch.status === 'disabled') {
     throw AppError.invalid(
       fieldProblem('body.status', 'invalid_value', { zh: '不能停用自己的账号', en: 'You cannot disable your own account' }),
     );
   }
-  await checkDepartment(db, actor, before.courtId, patch.departmentId);
+  if (patch.departmentId !== undefined && patch.departmentId !== before.departmentId)
+    await checkDepartment(db, actor, before.courtId, patch.departmentId);
   const roleIds = roles ? await grantableRoleIds(db, actor, roles) : null;
-  if (roles && id === actor.userId && roles.join() !== before.roles.join()) {
+  if (roles && id === actor.userId && [...new Set(roles)].sort().join() !== [...before.roles].sort().join()) {
     throw AppError.invalid(
       fieldProblem('body.roles', 'invalid_value', { zh: '不能修改自己的角色', en: 'You cannot change your own roles' }),
     );
@@ -131,6 +151,7 @@ export async function editUser(db: Db, ctx: RequestContext, actor: Actor, id: nu
 /** An administrator sets a new password; the owner must change it at next sign-in, and all sessions end. */
 export async function resetPassword(db: Db, ctx: RequestContext, actor: Actor, id: number, newPassword: string): Promise<void> {
   const user = await getUser(db, actor, id);
+  await refuseMorePowerful(db, actor, user);
   if (!isStrongPassword(newPassword)) throw weakPassword('body.newPassword');
   const passwordHash = await hashPassword(newPassword);
   await db.transaction(async (tx) => {
@@ -143,6 +164,7 @@ export async function resetPassword(db: Db, ctx: RequestContext, actor: Actor, i
 
 export async function unlockUser(db: Db, ctx: RequestContext, actor: Actor, id: number): Promise<User> {
   const user = await getUser(db, actor, id);
+  await refuseMorePowerful(db, actor, user);
   await db.transaction(async (tx) => {
     await clearLoginFailures(tx, user.username);
     await recordAudit(tx, ctx, {

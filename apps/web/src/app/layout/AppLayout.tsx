@@ -1,5 +1,5 @@
-import { BankOutlined } from '@ant-design/icons';
-import { Flex, Layout, Menu, Tag, Typography } from 'antd';
+import { BankOutlined, KeyOutlined } from '@ant-design/icons';
+import { Flex, Layout, Menu, Result, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router-dom';
@@ -74,9 +74,14 @@ export function AppLayout() {
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>
           <main>
-            <Suspended>
-              <Outlet />
-            </Suspended>
+            {/* Until the password is changed the server refuses everything else, so no page loads. */}
+            {me.mustChangePassword ? (
+              <Result icon={<KeyOutlined />} title={t('password.changeTitle')} subTitle={t('password.mustChange')} />
+            ) : (
+              <Suspended>
+                <Outlet />
+              </Suspended>
+            )}
           </main>
         </Layout.Content>
         <Layout.Footer style={{ textAlign: 'center', color: 'rgba(0,0,0,0.45)', fontSize: 12, padding: '12px 24px' }}>

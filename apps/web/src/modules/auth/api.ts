@@ -42,6 +42,7 @@ export function useChangePassword() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: ChangePasswordRequest) => api.post<{ ok: true }>('/auth/password', body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: meKey }),
+    // Everything may have been refused before a required change (PASSWORD_CHANGE_REQUIRED): reload all.
+    onSuccess: () => queryClient.invalidateQueries(),
   });
 }

@@ -1,4 +1,4 @@
 export { meKey, useLogout, useMe } from './api';
 export { ChangePasswordModal } from './ChangePasswordModal';
 export { useCan } from './permissions';
-export { loginPath, safeNext } from './safeNext';
+export { loginPath } from './safeNext';

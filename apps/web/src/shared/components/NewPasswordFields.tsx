@@ -20,7 +20,7 @@ export function NewPasswordFields({ name = 'newPassword', label }: NewPasswordFi
         hasFeedback
         rules={[
           { required: true, message: t('password.newRequired') },
-          { pattern: PASSWORD_RULE, message: t('password.ruleHint') },
+          { pattern: PASSWORD_RULE, message: t('password.weak') },
         ]}
       >
         <Input.Password autoComplete="new-password" />

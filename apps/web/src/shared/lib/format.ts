@@ -1,14 +1,6 @@
 import dayjs from 'dayjs';
 
-export const DATE_FORMAT = 'YYYY-MM-DD';
 export const MOMENT_FORMAT = 'YYYY-MM-DD HH:mm:ss';
-
-/** A calendar date, `YYYY-MM-DD`; an em dash when empty. */
-export function formatDate(value: string | null | undefined): string {
-  if (!value) return '—';
-  const d = dayjs(value);
-  return d.isValid() ? d.format(DATE_FORMAT) : value;
-}
 
 /** A moment in local time, `YYYY-MM-DD HH:mm:ss`; an em dash when empty. */
 export function formatMoment(value: string | null | undefined): string {

@@ -66,16 +66,16 @@ export function PermissionMatrix({ roles, loading, onEditNames }: PermissionMatr
       title: t('org.role.label'),
       key: 'role',
       fixed: 'left',
-      width: 180,
+      width: 200,
       render: (_, role) => (
-        <Space direction="vertical" size={0}>
-          <Space size={4}>
-            <Typography.Text strong>{lang === 'en' ? role.nameEn : role.nameZh}</Typography.Text>
+        <Space direction="vertical" size={2}>
+          <Typography.Text strong>{lang === 'en' ? role.nameEn : role.nameZh}</Typography.Text>
+          <Space size={4} wrap>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {role.code}
+            </Typography.Text>
             {role.builtin ? <Tag color="blue">{t('org.role.builtin')}</Tag> : <Tag color="gold">{t('org.role.custom')}</Tag>}
           </Space>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {role.code}
-          </Typography.Text>
         </Space>
       ),
     },
@@ -87,7 +87,7 @@ export function PermissionMatrix({ roles, loading, onEditNames }: PermissionMatr
         </Tooltip>
       ),
       key: p.code,
-      width: 104,
+      width: 100,
       align: 'center' as const,
       render: (_: unknown, role: Role) => {
         const roleName = lang === 'en' ? role.nameEn : role.nameZh;
@@ -105,9 +105,9 @@ export function PermissionMatrix({ roles, loading, onEditNames }: PermissionMatr
       title: t('common.actions'),
       key: 'actions',
       fixed: 'right',
-      width: 190,
+      width: 210,
       render: (_, role) => (
-        <Space size={0} wrap>
+        <Space size={0}>
           <Button
             type="link"
             size="small"
@@ -120,9 +120,9 @@ export function PermissionMatrix({ roles, loading, onEditNames }: PermissionMatr
             {t('common.save')}
           </Button>
           {dirty(role) && (
-            <Button type="link" size="small" icon={<UndoOutlined />} onClick={() => discard(role)}>
-              {t('common.discard')}
-            </Button>
+            <Tooltip title={t('common.discard')}>
+              <Button type="link" size="small" icon={<UndoOutlined />} onClick={() => discard(role)} aria-label={t('common.discard')} />
+            </Tooltip>
           )}
           <Button type="link" size="small" icon={<EditOutlined />} onClick={() => onEditNames(role)}>
             {t('org.role.rename')}
@@ -141,7 +141,7 @@ export function PermissionMatrix({ roles, loading, onEditNames }: PermissionMatr
       columns={columns}
       rowClassName={(role) => (dirty(role) ? 'ca-row-dirty' : '')}
       pagination={{ pageSize: 20, showTotal: (count) => t('common.total', { count }), hideOnSinglePage: false }}
-      scroll={{ x: 442 + permissions.length * 104 }}
+      scroll={{ x: 482 + permissions.length * 100 }}
       bordered
     />
   );

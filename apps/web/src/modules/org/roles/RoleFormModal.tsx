@@ -82,7 +82,7 @@ export function RoleFormModal({ state, role, onClose }: RoleFormModalProps) {
             extra={t('org.role.codeHint')}
             rules={[
               { required: true, message: t('org.role.codeRequired') },
-              { pattern: ROLE_CODE_RULE, message: t('org.role.codeHint') },
+              { pattern: ROLE_CODE_RULE, message: t('org.role.codeInvalid') },
             ]}
           >
             <Input maxLength={40} autoComplete="off" />

@@ -46,9 +46,9 @@ export default function TeamsPage() {
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 260,
+      width: 220,
       render: (_, team) => (
-        <Space size={0} wrap>
+        <Space size={0}>
           {manage && (
             <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setModal({ mode: 'edit', team })}>
               {t('common.edit')}
@@ -59,7 +59,7 @@ export default function TeamsPage() {
               {t('org.team.editMembers')}
             </Button>
           )}
-          <EntityHistory entityType="team" entityId={team.id} name={team.name} />
+          <EntityHistory entityType="team" entityId={team.id} name={team.name} iconOnly />
         </Space>
       ),
     },

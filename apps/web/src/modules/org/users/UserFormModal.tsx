@@ -121,7 +121,7 @@ export function UserFormModal({ state, user, onClose }: UserFormModalProps) {
                 extra={t('org.user.usernameHint')}
                 rules={[
                   { required: true, message: t('org.user.usernameRequired') },
-                  { pattern: USERNAME_RULE, message: t('org.user.usernameHint') },
+                  { pattern: USERNAME_RULE, message: t('org.user.usernameInvalid') },
                 ]}
               >
                 <Input autoComplete="off" maxLength={40} />

@@ -1,23 +1,22 @@
-import { EditOutlined, KeyOutlined, PlusOutlined, UnlockOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import type { User } from '@courtassist/contracts';
-import { Alert, App, Button, Card, Popconfirm, Space, Table, type TableProps, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Space, Table, type TableProps, Tag, Typography } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemText } from '../../../shared/api/problem';
-import { useProblemHandler } from '../../../shared/api/useProblemHandler';
 import { Page } from '../../../shared/components/Page';
-import { formatMoment, isFuture } from '../../../shared/lib/format';
+import { formatMoment } from '../../../shared/lib/format';
 import { useLang } from '../../../shared/lib/lang';
 import { usePagination } from '../../../shared/lib/usePagination';
 import { useUrlNumbers } from '../../../shared/lib/useUrlNumbers';
-import { EntityHistory } from '../../audit';
 import { useCan } from '../../auth';
-import { type UserSortField, useUnlockUser, useUsers } from '../api/users';
+import { type UserSortField, useUsers } from '../api/users';
 import { useRoleName } from '../components/useRoleName';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserFilters, type UserFilterValues } from './UserFilters';
 import { UserFormModal, type UserModalState } from './UserFormModal';
+import { UserRowActions } from './UserRowActions';
 import { UserStatusTags } from './UserStatusTags';
 
 interface Sort {
@@ -32,8 +31,6 @@ export default function UsersPage() {
   const { t } = useTranslation();
   const lang = useLang();
   const can = useCan();
-  const { message } = App.useApp();
-  const showProblem = useProblemHandler();
   const manage = can('user.manage');
   const roleName = useRoleName();
   const [{ courtId }, setUrl] = useUrlNumbers('courtId');
@@ -41,7 +38,6 @@ export default function UsersPage() {
   const [sort, setSort] = useState<Sort>({ field: 'id', order: 'asc' });
   const { page, pageSize, resetPage, tablePagination } = usePagination();
   const users = useUsers({ courtId, ...filters, sort: sort.field, order: sort.order, page, pageSize });
-  const unlock = useUnlockUser();
   const [modal, setModal] = useState<UserModalState | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
   const editingUser = modal?.mode === 'edit' ? (users.data?.items.find((u) => u.id === modal.id) ?? null) : null;
@@ -50,12 +46,12 @@ export default function UsersPage() {
 
   const columns: TableProps<User>['columns'] = [
     { title: 'ID', dataIndex: 'id', width: 64, sorter: true, sortOrder: sortOrder('id') },
-    { title: t('org.user.username'), dataIndex: 'username', width: 110, sorter: true, sortOrder: sortOrder('username') },
+    { title: t('org.user.username'), dataIndex: 'username', width: 124, sorter: true, sortOrder: sortOrder('username') },
     { title: t('org.user.displayName'), dataIndex: 'displayName', width: 90, sorter: true, sortOrder: sortOrder('displayName') },
     {
       title: t('org.user.courtAndDepartment'),
       key: 'court',
-      width: 180,
+      width: 170,
       render: (_, u) => (
         <>
           <div>{u.courtName}</div>
@@ -81,39 +77,10 @@ export default function UsersPage() {
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 250,
+      width: 190,
       fixed: 'right',
       render: (_, u) => (
-        <Space size={0} wrap>
-          {manage && (
-            <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setModal({ mode: 'edit', id: u.id })}>
-              {t('common.edit')}
-            </Button>
-          )}
-          {manage && (
-            <Button type="link" size="small" icon={<KeyOutlined />} onClick={() => setResetting(u)}>
-              {t('org.user.resetPassword')}
-            </Button>
-          )}
-          {manage && isFuture(u.lockedUntil) && (
-            <Popconfirm
-              title={t('org.user.unlockConfirm', { name: u.displayName })}
-              okText={t('org.user.unlock')}
-              cancelText={t('common.cancel')}
-              onConfirm={() =>
-                unlock.mutateAsync(u.id).then(
-                  () => void message.success(t('org.user.unlocked', { name: u.displayName })),
-                  (error: unknown) => showProblem(error),
-                )
-              }
-            >
-              <Button type="link" size="small" icon={<UnlockOutlined />} data-testid="user-unlock">
-                {t('org.user.unlock')}
-              </Button>
-            </Popconfirm>
-          )}
-          <EntityHistory entityType="user" entityId={u.id} name={u.displayName} iconOnly />
-        </Space>
+        <UserRowActions user={u} onEdit={() => setModal({ mode: 'edit', id: u.id })} onResetPassword={() => setResetting(u)} />
       ),
     },
   ];

@@ -1,0 +1,73 @@
+// Where the machine's CPU time went during one measurement (Linux /proc; null elsewhere): the
+// server under test, the load generator itself, PostgreSQL (every `postgres` process: on a shared
+// server this includes other databases' work) and everything else. "Everything else" is other
+// work on the machine (tests, builds, a browser): when it is large the figures are unreliable.
+import { readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+
+const USER_HZ = 100; // clock ticks per second of /proc on Linux
+
+function machineTicks() {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const idle = fields[3] + (fields[4] ?? 0);
+  const total = fields.reduce((a, b) => a + b, 0);
+  return { busy: total - idle, total };
+}
+
+/** utime + stime of a process (all its threads), in ticks; and its command name. */
+function processTicks(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+  const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return { name, ticks: Number(rest[11]) + Number(rest[12]) };
+}
+
+function postgresTicks() {
+  const ticks = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const p = processTicks(entry);
+      if (p.name === 'postgres') ticks.set(entry, p.ticks);
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return ticks;
+}
+
+export function sampleCpu(serverPid) {
+  try {
+    return {
+      machine: machineTicks(),
+      server: serverPid ? processTicks(serverPid).ticks : 0,
+      postgres: postgresTicks(),
+      self: process.cpuUsage(),
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** CPU used between two samples, in cores (CPU-seconds per second; the machine has `cpus` of them). */
+export function cpuBetween(before, after) {
+  if (!before || !after) return null;
+  const cpus = os.availableParallelism?.() ?? os.cpus().length;
+  const total = after.machine.total - before.machine.total;
+  if (total <= 0) return null;
+  const cores = (ticks) => Math.round((ticks / total) * cpus * 100) / 100;
+  let postgres = 0;
+  for (const [pid, ticks] of after.postgres) postgres += ticks - (before.postgres.get(pid) ?? ticks); // new processes: unknown start, skipped
+  const selfMicros = after.self.user + after.self.system - before.self.user - before.self.system;
+  const load = (selfMicros / 1e6) * USER_HZ;
+  const busy = after.machine.busy - before.machine.busy;
+  const server = after.server - before.server;
+  return {
+    cpus,
+    busy: cores(busy),
+    server: cores(server),
+    load: cores(load),
+    postgres: cores(postgres),
+    other: cores(Math.max(0, busy - server - load - postgres)),
+  };
+}
