@@ -8,8 +8,8 @@ import type { FastifyInstance } from 'fastify';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { buildApp } from '../apps/api/src/app.js';
 import { loadConfig } from '../apps/api/src/platform/config.js';
-import { createTestDatabase } from '../apps/api/test/harness.js';
 import { seedDemo } from '../apps/api/src/seed/index.js';
+import { createTestDatabase } from '../apps/api/test/harness.js';
 
 export const root = resolve(import.meta.dirname, '..');
 const webDist = join(root, 'apps', 'web', 'dist');
@@ -35,7 +35,15 @@ export async function startE2E(): Promise<E2E> {
     executablePath: CHROMIUM,
     headless: true,
     // As root in a container: no sandbox; and no calls home, which this machine's network refuses.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   mkdirSync(screenshotDir, { recursive: true });
   return {

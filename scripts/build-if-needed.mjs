@@ -7,7 +7,6 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
 
 function newest(path) {
   if (!existsSync(path)) return 0;
@@ -40,7 +39,8 @@ export function ensureWebBuilt() {
   );
   if (built >= sources) return;
   console.log('Building the web app 正在构建前端 …');
-  execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { stdio: 'inherit', cwd: web });
+  // Vite is installed in the web workspace, not at the root: let npm find it there.
+  execFileSync('npm', ['run', 'build', '--silent', '-w', 'apps/web'], { stdio: 'inherit', cwd: root });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

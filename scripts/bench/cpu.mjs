@@ -1,14 +1,16 @@
 // Where the machine's CPU time went during one measurement (Linux /proc; null elsewhere): the
 // server under test, the load generator itself, PostgreSQL (every `postgres` process: on a shared
 // server this includes other databases' work) and everything else. "Everything else" is other
-// work on the machine (tests, builds, a browser): when it is large the figures are unreliable.
+// work on the machine (tests, builds, a browser) and time the hypervisor gave to other machines (steal):
+// when it is large the figures are unreliable.
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 
 const USER_HZ = 100; // clock ticks per second of /proc on Linux
 
 function machineTicks() {
-  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal (guest time is already counted in user and nice)
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
   const idle = fields[3] + (fields[4] ?? 0);
   const total = fields.reduce((a, b) => a + b, 0);
   return { busy: total - idle, total };

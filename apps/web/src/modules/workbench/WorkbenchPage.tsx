@@ -6,7 +6,7 @@ import { problemText } from '../../shared/api/problem';
 import { Page } from '../../shared/components/Page';
 import { useLang } from '../../shared/lib/lang';
 import { AuditEntryTable } from '../audit';
-import { useMe } from '../auth';
+import { useCan, useMe } from '../auth';
 import { useWorkbench } from './api';
 import { MyCourtCard } from './MyCourtCard';
 import { MyTeamsCard } from './MyTeamsCard';
@@ -19,6 +19,7 @@ export default function WorkbenchPage() {
   const { t } = useTranslation();
   const lang = useLang();
   const me = useMe();
+  const canReadAudit = useCan()('audit.read');
   const workbench = useWorkbench();
   const data = workbench.data;
   const recentPagination = { pageSize: 5, size: 'small' as const, showTotal: (count: number) => t('common.total', { count }) };
@@ -60,16 +61,24 @@ export default function WorkbenchPage() {
                 )}
               </Card>
             </Col>
-            <Col xs={24} xxl={12}>
+            <Col xs={24} xxl={canReadAudit ? 12 : 24}>
               <Card title={t('workbench.myRecent')}>
                 <AuditEntryTable compact entries={data.myRecentActivity} pagination={recentPagination} testId="my-recent-activity" />
               </Card>
             </Col>
-            <Col xs={24} xxl={12}>
-              <Card title={t('workbench.courtRecent')}>
-                <AuditEntryTable compact entries={data.courtRecentActivity} pagination={recentPagination} testId="court-recent-activity" />
-              </Card>
-            </Col>
+            {/* The court's activity comes only with the right to read the audit trail. */}
+            {canReadAudit && (
+              <Col xs={24} xxl={12}>
+                <Card title={t('workbench.courtRecent')}>
+                  <AuditEntryTable
+                    compact
+                    entries={data.courtRecentActivity}
+                    pagination={recentPagination}
+                    testId="court-recent-activity"
+                  />
+                </Card>
+              </Col>
+            )}
           </Row>
         )}
       </Page>
