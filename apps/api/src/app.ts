@@ -10,6 +10,11 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditRoutes } from './modules/audit/index.js';
+import { calendarRoutes, ensureOfficialCalendar } from './modules/calendar/index.js';
+import { caseDeadlineStore, casesRoutes, ensureCaseReferenceData } from './modules/cases/index.js';
+import { deadlinesRoutes, sweepDeadlineWarnings } from './modules/deadlines/index.js';
+import { hearingsRoutes } from './modules/hearings/index.js';
+import { deliverInApp, notificationsRoutes } from './modules/notifications/index.js';
 import { ensureBuiltinRoles, orgPlugin, purgeExpiredSessions, sessionResolver } from './modules/org/index.js';
 import { workbenchRoutes } from './modules/workbench/index.js';
 import { authPlugin } from './platform/auth.js';
@@ -39,6 +44,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const ownsDatabase = !options.database;
   await database.migrate();
   await ensureBuiltinRoles(database.db);
+  await ensureOfficialCalendar(database.db);
+  await ensureCaseReferenceData(database.db);
 
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
@@ -90,7 +97,12 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
         secureCookies: config.secureCookies,
       });
       await api.register(auditRoutes, { db: database.db });
+      await api.register(calendarRoutes, { db: database.db });
       await api.register(workbenchRoutes, { db: database.db });
+      await api.register(casesRoutes, { db: database.db });
+      await api.register(deadlinesRoutes, { db: database.db, cases: caseDeadlineStore });
+      await api.register(notificationsRoutes, { db: database.db });
+      await api.register(hearingsRoutes, { db: database.db });
     },
     { prefix: '/api' },
   );
@@ -100,7 +112,13 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   if (options.scheduler) {
     const stop = startScheduler(
       database.db,
-      [{ name: 'purge-expired-sessions', everyMs: 3_600_000, lockKey: 7_240_010, run: purgeExpiredSessions }],
+      [
+        { name: 'purge-expired-sessions', everyMs: 3_600_000, lockKey: 7_240_010, run: purgeExpiredSessions },
+        // Levels change at midnight (China Standard Time); a quarter-hour sweep picks that up soon after.
+        { name: 'deadline-warnings', everyMs: 900_000, lockKey: 7_240_020, run: (db) => sweepDeadlineWarnings(db, caseDeadlineStore) },
+        // Anything a request left in the outbox (its delivery right after the commit failed).
+        { name: 'deliver-notifications', everyMs: 60_000, lockKey: 7_240_021, run: (db) => deliverInApp(db) },
+      ],
       app.log,
     );
     app.addHook('onClose', async () => stop());

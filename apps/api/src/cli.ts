@@ -1,6 +1,10 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { verifyAuditChain } from './modules/audit/index.js';
-import { runDeadlineCommand } from './modules/deadlines/index.js';
+import { ensureOfficialCalendar, storedCalendar } from './modules/calendar/index.js';
+import { caseDeadlineStore } from './modules/cases/index.js';
+import { runDeadlineCommand, sweepDeadlineWarnings } from './modules/deadlines/index.js';
 import { createRootCourt, createUserFromCli, resetPasswordFromCli } from './modules/org/index.js';
 import { loadConfig } from './platform/config.js';
 import { type Database, openDatabase } from './platform/db.js';
@@ -39,12 +43,17 @@ export function buildCli(): Command {
 
   program
     .command('seed')
-    .description('load the demo province (courts, tribunals, departments, teams, staff) into an empty database')
+    .description('load the demo province (courts, tribunals, departments, teams, staff) and optionally cases')
     .option('--seed <n>', 'random seed: the same seed gives the same data', positiveInt, DEFAULT_SEED)
-    .action((opts: { seed: number }) =>
+    .option('--cases <n>', 'cases to generate over the last two years (added to a province loaded earlier)', positiveInt, 0)
+    .action((opts: { seed: number; cases: number }) =>
       withDatabase(async ({ db }) => {
         const started = Date.now();
-        const summary = await seedDemo(db, { seed: opts.seed, progress: (m) => console.log(`  ${m}`) });
+        const summary = await seedDemo(db, { seed: opts.seed, cases: opts.cases, progress: (m) => process.stderr.write(`  ${m}\n`) });
+        if (summary.courts === 0 && summary.cases === 0) {
+          console.log('The demo province is loaded already; nothing to do. Use --cases N to add cases.');
+          return;
+        }
         console.log(`Seeded in ${Date.now() - started} ms: ${JSON.stringify(summary)}`);
         console.log(demoAccountsTable());
       }),
@@ -119,13 +128,52 @@ export function buildCli(): Command {
     .command('deadline')
     .description('compute trial limits and party periods: one JSON request or an array on stdin, the result(s) as JSON on stdout')
     .action(async () => {
-      // Needs no database: requests for periods carry their own holiday calendar.
-      const output = runDeadlineCommand(await readStdin());
+      // A database is opened only for periods without a calendar of their own, and only if one is configured.
+      const input = await readStdin();
+      const config = loadConfig();
+      const hasDatabase = !!config.databaseUrl || existsSync(join(config.dataDir, 'pgdata'));
+      const stored =
+        hasDatabase && needsStoredCalendar(input)
+          ? await withDatabase(async ({ db }) => {
+              await ensureOfficialCalendar(db);
+              return storedCalendar(db);
+            })
+          : undefined;
+      const output = runDeadlineCommand(input, stored);
       process.stdout.write(output.stdout);
       process.exitCode = output.exitCode;
     });
 
+  const deadlines = program.command('deadlines').description('stored trial-limit deadlines of cases');
+  deadlines
+    .command('sweep')
+    .description("set every open case's warning level for today and notify those that entered a new level")
+    .action(() =>
+      withDatabase(async ({ db }) => {
+        const result = await sweepDeadlineWarnings(db, caseDeadlineStore);
+        console.log(
+          `${result.changed} cases changed warning level (${result.refreshed} suspended deadlines refreshed, ${result.delivered} notifications delivered).`,
+        );
+      }),
+    );
+
   return program;
+}
+
+/** Whether some period in the input has no calendar of its own (input that is not JSON needs none: it is refused). */
+function needsStoredCalendar(text: string): boolean {
+  try {
+    const input: unknown = JSON.parse(text);
+    return (Array.isArray(input) ? input : [input]).some(
+      (r) =>
+        typeof r === 'object' &&
+        r !== null &&
+        (r as { type?: unknown }).type === 'period' &&
+        (r as { calendar?: unknown }).calendar === undefined,
+    );
+  } catch {
+    return false;
+  }
 }
 
 async function readStdin(): Promise<string> {

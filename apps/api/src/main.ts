@@ -15,7 +15,8 @@ async function main() {
   const wantsDemo = config.demo || database.kind === 'pglite';
   if (wantsDemo && (await countCourts(database.db)) === 0) {
     console.log('Loading demo data 正在加载演示数据 …');
-    const summary = await seedDemo(database.db, { progress: (m) => console.log(`  ${m}`) });
+    const cases = Number(process.env.DEMO_CASES ?? 3000);
+    const summary = await seedDemo(database.db, { cases, progress: (m) => console.log(`  ${m}`) });
     console.log(`Demo province loaded: ${JSON.stringify(summary)}`);
   }
   const app = await buildApp(config, { database, scheduler: true });

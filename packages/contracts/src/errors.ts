@@ -36,6 +36,11 @@ export const ERRORS = {
   VERSION_CONFLICT: { status: 409, zh: '该记录已被他人修改，请刷新后重试', en: 'Someone else changed this record; reload and try again' },
   DUPLICATE: { status: 409, zh: '已存在相同的记录', en: 'A record with the same key already exists' },
   INVALID_STATE: { status: 409, zh: '当前状态下不能执行此操作', en: 'This action is not possible in the current state' },
+  HEARING_CONFLICT: {
+    status: 409,
+    zh: '排期冲突：法庭或庭审人员在该时段已有安排',
+    en: 'Scheduling conflict: the room or someone who must attend is already booked at that time',
+  },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误，请联系管理员', en: 'Internal server error; contact the administrator' },
   UNAVAILABLE: { status: 503, zh: '服务正在停止或暂不可用', en: 'The service is shutting down or unavailable' },

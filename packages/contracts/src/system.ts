@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { auditEntry } from './audit.js';
+import { workbenchDeadlines } from './supervision.js';
 
 export const health = z.object({
   status: z.literal('ok'),
@@ -23,5 +24,7 @@ export const workbench = z.object({
   myRecentActivity: z.array(auditEntry),
   courtRecentActivity: z.array(auditEntry),
   activityByDay: z.array(z.object({ day: z.string(), count: z.number().int() })),
+  /** Trial-limit items: my cases by warning level, supervision orders to me, approvals awaiting me. */
+  deadlines: workbenchDeadlines.optional(),
 });
 export type Workbench = z.infer<typeof workbench>;

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
@@ -67,7 +68,8 @@ async function openPglite(dataDir: string): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
   const release = inMemory ? () => undefined : lockDataDir(dataDir);
   try {
-    const client = new PGlite(inMemory ? 'memory://' : join(dataDir, 'pgdata'));
+    // pg_trgm serves partial-text search on party names and case numbers (CJK included).
+    const client = new PGlite(inMemory ? 'memory://' : join(dataDir, 'pgdata'), { extensions: { pg_trgm } });
     await client.waitReady;
     await client.exec("SET TIME ZONE 'Asia/Shanghai'");
     const db = drizzlePglite(client) as unknown as Db;

@@ -1,4 +1,4 @@
-import type { FieldProblem } from '@courtassist/contracts';
+import { ALL_FIELD_ERRORS, type FieldProblem } from '@courtassist/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, fieldProblem, problemOf } from './errors.js';
@@ -21,6 +21,11 @@ function fieldProblems(context: string, item: ValidationItem): FieldProblem[] {
   }
   if (item.keyword === 'invalid_type' && /received undefined/.test(item.message ?? '')) {
     return [fieldProblem(base, 'required')];
+  }
+  // A zod custom issue keeps its own `params` (where validators put the specific code).
+  const specific = (item.params?.params as { code?: unknown } | undefined)?.code ?? item.params?.code;
+  if (item.keyword === 'custom' && typeof specific === 'string' && ALL_FIELD_ERRORS[specific]) {
+    return [fieldProblem(base, specific, ALL_FIELD_ERRORS[specific])];
   }
   const known = ['invalid_type', 'too_small', 'too_big', 'invalid_format', 'invalid_value'];
   return [fieldProblem(base, known.includes(item.keyword) ? item.keyword : 'custom')];

@@ -3,6 +3,8 @@ import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
 import { AuditPage } from '../modules/audit/pages';
 import { LoginPage } from '../modules/auth/pages';
+import { CalendarPage } from '../modules/calendar/pages';
+import { CaseDetailPage, CaseFilePage, CaseListPage } from '../modules/cases/pages';
 import { CourtsPage, DepartmentsPage, RolesPage, TeamsPage, UsersPage } from '../modules/org/pages';
 import { WorkbenchPage } from '../modules/workbench/pages';
 import { AppLayout } from './layout/AppLayout';
@@ -19,6 +21,10 @@ export const GUARDED_PAGES: { path: string; permission: Permission; Page: Compon
   { path: 'admin/teams', permission: 'org.read', Page: TeamsPage },
   { path: 'admin/users', permission: 'user.read', Page: UsersPage },
   { path: 'admin/roles', permission: 'role.manage', Page: RolesPage },
+  { path: 'admin/calendar', permission: 'calendar.manage', Page: CalendarPage },
+  { path: 'cases', permission: 'case.read', Page: CaseListPage },
+  { path: 'cases/new', permission: 'case.file', Page: CaseFilePage },
+  { path: 'cases/:id', permission: 'case.read', Page: CaseDetailPage },
   { path: 'audit', permission: 'audit.read', Page: AuditPage },
 ];
 

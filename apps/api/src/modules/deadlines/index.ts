@@ -1,3 +1,13 @@
-/** Module `deadlines`: statutory trial limits and party periods (pure calculators for now). */
-export { CalendarRequiredError, compute } from './calculator.js';
+/**
+ * Module `deadlines`: statutory trial limits and party periods (the pure calculator and
+ * `courtassist deadline`), and the stored deadlines of cases — limit changes and their approval,
+ * warning levels and their sweep, the warning board, supervision orders (督办).
+ */
+export { CalendarRequiredError, compute, computeTrialLimit } from './calculator.js';
+export type { CaseDeadlineStore, CaseForDeadline } from './case-store.js';
 export { type CommandOutput, runDeadlineCommand } from './deadline-command.js';
+export { type DeadlinesRouteOptions, deadlinesRoutes } from './deadlines.routes.js';
+export { recomputeCase } from './limit-changes.service.js';
+export { levelFor } from './warning-levels.js';
+export { type SweepResult, sweepDeadlineWarnings } from './warnings.service.js';
+export { deadlineWorkbench } from './workbench.service.js';

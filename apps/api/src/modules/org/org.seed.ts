@@ -6,39 +6,44 @@ import {
   PERMISSION_CODES,
   type TeamPosition,
 } from '@courtassist/contracts';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit.js';
 import { systemContext } from '../../platform/context.js';
 import { type Db, type Executor, rows } from '../../platform/db.js';
 import { chineseName, mobilePhone, type Random } from '../../seed/random.js';
 import { countAllCourts } from './courts.repository.js';
-import { courts, departments, rolePermissions, roles, teamMembers, teams, userRoles, users } from './org.table.js';
+import { courts, departments, roleDefaultGrants, rolePermissions, roles, teamMembers, teams, userRoles, users } from './org.table.js';
 import { hashPassword } from './passwords.js';
 
 /**
  * Built-in roles always exist. The administrator role always holds every permission the code
- * knows (so that new features reach administrators); other built-in roles get their default
- * permissions once, when created, and are the administrators' to change after that.
+ * knows (so that new features reach administrators). Other built-in roles receive each of their
+ * default permissions once — when created, or when a new version adds it to their defaults — and
+ * are the administrators' to change after that: a removed permission is not given back.
  */
 export async function ensureBuiltinRoles(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     const existing = await tx.select({ id: roles.id, code: roles.code }).from(roles);
     const missing = Object.entries(BUILTIN_ROLES).filter(([code]) => !existing.some((r) => r.code === code));
     if (missing.length > 0) {
-      const created = await tx
-        .insert(roles)
-        .values(missing.map(([code, r]) => ({ code, nameZh: r.zh, nameEn: r.en, builtin: true })))
-        .returning({ id: roles.id, code: roles.code });
-      const grants = created.flatMap((r) =>
-        BUILTIN_ROLES[r.code as keyof typeof BUILTIN_ROLES].permissions.map((permission) => ({ roleId: r.id, permission })),
-      );
-      if (grants.length > 0) await tx.insert(rolePermissions).values(grants);
+      await tx.insert(roles).values(missing.map(([code, r]) => ({ code, nameZh: r.zh, nameEn: r.en, builtin: true })));
     }
-    const [admin] = await tx.select({ id: roles.id }).from(roles).where(eq(roles.code, 'admin'));
+    const builtin = await tx
+      .select({ id: roles.id, code: roles.code })
+      .from(roles)
+      .where(inArray(roles.code, Object.keys(BUILTIN_ROLES)));
+    const offered = await tx.select().from(roleDefaultGrants);
+    const due = builtin.flatMap((r) =>
+      (r.code === 'admin' ? PERMISSION_CODES : BUILTIN_ROLES[r.code as keyof typeof BUILTIN_ROLES].permissions)
+        .filter((permission) => !offered.some((o) => o.roleCode === r.code && o.permission === permission))
+        .map((permission) => ({ roleId: r.id, roleCode: r.code, permission })),
+    );
+    if (due.length === 0) return;
     await tx
       .insert(rolePermissions)
-      .values(PERMISSION_CODES.map((permission) => ({ roleId: admin.id, permission })))
+      .values(due.map(({ roleId, permission }) => ({ roleId, permission })))
       .onConflictDoNothing();
+    await tx.insert(roleDefaultGrants).values(due.map(({ roleCode, permission }) => ({ roleCode, permission })));
   });
 }
 

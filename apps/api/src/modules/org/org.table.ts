@@ -191,3 +191,16 @@ export const loginFailures = pgTable('login_failures', {
   lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
   lastFailureAt: timestamp('last_failure_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
+
+/**
+ * Default permissions already offered to each built-in role. A permission that a later version
+ * adds to a role's defaults is granted once; one an administrator removed is not given back.
+ */
+export const roleDefaultGrants = pgTable(
+  'role_default_grants',
+  {
+    roleCode: text('role_code').notNull(),
+    permission: text('permission').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.roleCode, t.permission] })],
+);

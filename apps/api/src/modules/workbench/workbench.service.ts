@@ -2,6 +2,7 @@ import type { Workbench } from '@courtassist/contracts';
 import type { Actor } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { dailyActivity, recentActivity } from '../audit/index.js';
+import { deadlineWorkbench } from '../deadlines/index.js';
 import { organisationOf } from '../org/index.js';
 
 const ACTIVITY_DAYS = 14;
@@ -28,16 +29,18 @@ export function continuousDays(
  */
 export async function getWorkbench(db: Db, actor: Actor): Promise<Workbench> {
   const canReadAudit = actor.permissions.has('audit.read');
-  const [organisation, mine, court, perDay] = await Promise.all([
+  const [organisation, mine, court, perDay, deadlines] = await Promise.all([
     organisationOf(db, actor),
     recentActivity(db, actor, { actorId: actor.userId, limit: 10 }),
     canReadAudit ? recentActivity(db, actor, { limit: 10 }) : Promise.resolve([]),
     dailyActivity(db, actor, ACTIVITY_DAYS, canReadAudit ? undefined : actor.userId),
+    deadlineWorkbench(db, actor),
   ]);
   return {
     ...organisation,
     myRecentActivity: mine,
     courtRecentActivity: court,
     activityByDay: continuousDays(perDay, ACTIVITY_DAYS),
+    deadlines,
   };
 }

@@ -8,7 +8,7 @@ import { BrandMark } from '../../shared/components/BrandMark';
 import { Suspended } from '../routes/Suspended';
 import { UserMenu } from './UserMenu';
 import { useLogoutAndLeave } from './useLogoutAndLeave';
-import { ORG_GROUP_KEY, selectedMenuKey, useMenuItems } from './useMenuItems';
+import { CASES_GROUP_KEY, ORG_GROUP_KEY, selectedMenuKey, useMenuItems } from './useMenuItems';
 
 /** The signed-in frame: side menu by permission, header with the court and the user menu. */
 export function AppLayout() {
@@ -46,7 +46,7 @@ export function AppLayout() {
             mode="inline"
             items={items}
             selectedKeys={[selectedMenuKey(location.pathname)]}
-            defaultOpenKeys={[ORG_GROUP_KEY]}
+            defaultOpenKeys={[CASES_GROUP_KEY, ORG_GROUP_KEY]}
           />
         </nav>
       </Layout.Sider>

@@ -1,1 +1,2 @@
 export { CourtLevelTag } from './components/CourtLevelTag';
+export { CourtTreeSelect } from './components/CourtTreeSelect';

@@ -7,6 +7,7 @@ import { Page } from '../../shared/components/Page';
 import { useLang } from '../../shared/lib/lang';
 import { AuditEntryTable } from '../audit';
 import { useCan, useMe } from '../auth';
+import { MyCasesCard } from '../cases';
 import { useWorkbench } from './api';
 import { MyCourtCard } from './MyCourtCard';
 import { MyTeamsCard } from './MyTeamsCard';
@@ -19,7 +20,8 @@ export default function WorkbenchPage() {
   const { t } = useTranslation();
   const lang = useLang();
   const me = useMe();
-  const canReadAudit = useCan()('audit.read');
+  const can = useCan();
+  const canReadAudit = can('audit.read');
   const workbench = useWorkbench();
   const data = workbench.data;
   const recentPagination = { pageSize: 5, size: 'small' as const, showTotal: (count: number) => t('common.total', { count }) };
@@ -47,6 +49,11 @@ export default function WorkbenchPage() {
             <Col xs={24} xl={12}>
               <ScopeStatistics workbench={data} />
             </Col>
+            {can('case.read') && (
+              <Col xs={24}>
+                <MyCasesCard />
+              </Col>
+            )}
             <Col xs={24} xl={10}>
               <MyTeamsCard teams={data.teams} />
             </Col>

@@ -1,0 +1,577 @@
+import type { CaseQuery } from '@courtassist/contracts';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { Actor } from '../../platform/context.js';
+import { type Executor, rows } from '../../platform/db.js';
+import type { CaseDeadlineStore, CaseForDeadline } from '../deadlines/index.js';
+import {
+  caseAgents,
+  caseAssignments,
+  caseNodes,
+  casePanelMembers,
+  caseParties,
+  caseRecusals,
+  caseSequences,
+  cases,
+  caseTypes,
+  causes,
+  nodeLimits,
+  procedures,
+} from './cases.table.js';
+
+type Scope = Pick<Actor, 'courtPath'>;
+export type CaseRow = typeof cases.$inferSelect;
+export type NewCase = typeof cases.$inferInsert;
+
+/** Courts in scope, as a subquery: case lists filter on `court_id IN (…)`, which the indexes serve. */
+function courtsInScope(scope: Scope): SQL {
+  return sql`(SELECT c.id FROM courts c WHERE c.path LIKE ${`${scope.courtPath}%`})`;
+}
+
+export function scopeFilter(scope: Scope): SQL {
+  return sql`${cases.courtId} IN ${courtsInScope(scope)}`;
+}
+
+// ---- numbering ----
+
+/**
+ * The next sequence number of a court, case type and year. The upsert takes the row lock, held
+ * until the filing transaction ends, so concurrent filings queue and a rolled-back filing gives
+ * its number back: no gaps, no duplicates.
+ */
+export async function nextSequence(ex: Executor, courtId: number, caseTypeCode: string, year: number): Promise<number> {
+  const [row] = await ex
+    .insert(caseSequences)
+    .values({ courtId, caseTypeCode, year, lastSeq: 1 })
+    .onConflictDoUpdate({
+      target: [caseSequences.courtId, caseSequences.caseTypeCode, caseSequences.year],
+      set: { lastSeq: sql`${caseSequences.lastSeq} + 1` },
+    })
+    .returning({ seq: caseSequences.lastSeq });
+  return row.seq;
+}
+
+// ---- writing ----
+
+export async function insertCase(ex: Executor, values: NewCase): Promise<number> {
+  const [row] = await ex.insert(cases).values(values).returning({ id: cases.id });
+  return row.id;
+}
+
+export async function insertParties(ex: Executor, values: (typeof caseParties.$inferInsert)[]): Promise<number[]> {
+  if (values.length === 0) return [];
+  const inserted = await ex.insert(caseParties).values(values).returning({ id: caseParties.id, sort: caseParties.sort });
+  return inserted.sort((a, b) => a.sort - b.sort).map((r) => r.id);
+}
+
+export async function insertAgents(ex: Executor, values: (typeof caseAgents.$inferInsert)[]): Promise<void> {
+  if (values.length > 0) await ex.insert(caseAgents).values(values);
+}
+
+export async function insertNodes(ex: Executor, values: (typeof caseNodes.$inferInsert)[]): Promise<void> {
+  await ex.insert(caseNodes).values(values);
+}
+
+/** Compare-and-set on `version`; false when the case moved on since it was read. */
+export async function updateCase(ex: Executor, id: number, version: number, patch: Partial<NewCase>): Promise<boolean> {
+  const updated = await ex
+    .update(cases)
+    .set({ ...patch, version: sql`${cases.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(cases.id, id), eq(cases.version, version)))
+    .returning({ id: cases.id });
+  return updated.length === 1;
+}
+
+export async function updateNode(ex: Executor, caseId: number, node: string, patch: Partial<typeof caseNodes.$inferInsert>): Promise<void> {
+  await ex
+    .update(caseNodes)
+    .set(patch)
+    .where(and(eq(caseNodes.caseId, caseId), eq(caseNodes.node, node)));
+}
+
+export async function insertAssignment(ex: Executor, values: typeof caseAssignments.$inferInsert): Promise<void> {
+  await ex.insert(caseAssignments).values(values);
+}
+
+export async function insertRecusal(ex: Executor, values: typeof caseRecusals.$inferInsert): Promise<void> {
+  await ex.insert(caseRecusals).values(values).onConflictDoNothing();
+}
+
+export async function replacePanel(ex: Executor, caseId: number, members: { userId: number; role: string }[]): Promise<void> {
+  await ex.delete(casePanelMembers).where(eq(casePanelMembers.caseId, caseId));
+  if (members.length > 0) await ex.insert(casePanelMembers).values(members.map((m) => ({ ...m, caseId })));
+}
+
+// ---- reading ----
+
+export async function findCaseRow(ex: Executor, scope: Scope, id: number): Promise<CaseRow | null> {
+  const [row] = await ex
+    .select()
+    .from(cases)
+    .where(and(eq(cases.id, id), scopeFilter(scope)));
+  return row ?? null;
+}
+
+export interface CaseListRow {
+  id: number;
+  caseNumber: string;
+  courtId: number;
+  courtName: string;
+  caseTypeCode: string;
+  procedureCode: string;
+  causeCode: string | null;
+  filedOn: string;
+  status: string;
+  currentNode: string;
+  judgeId: number | null;
+  judgeName: string | null;
+  deadlineOn: string | null;
+  warningLevel: string;
+  title: string;
+  version: number;
+}
+
+/** The list's columns; the title is built from the first party of each side in one subquery. */
+const listColumns = sql`
+  k.id, k.case_number AS "caseNumber", k.court_id AS "courtId", c.name AS "courtName",
+  k.case_type_code AS "caseTypeCode", k.procedure_code AS "procedureCode", k.cause_code AS "causeCode",
+  to_char(k.filed_on, 'YYYY-MM-DD') AS "filedOn", k.status, k.current_node AS "currentNode",
+  k.judge_id AS "judgeId", j.display_name AS "judgeName",
+  to_char(k.deadline_on, 'YYYY-MM-DD') AS "deadlineOn", k.warning_level AS "warningLevel", k.version,
+  coalesce((SELECT string_agg(p.name, '、' ORDER BY p.sort) FROM case_parties p WHERE p.case_id = k.id AND p.sort < 4), '') AS title`;
+
+export interface ListFilter {
+  query: CaseQuery;
+  actorId: number;
+  /** Keyset position after which to continue: [sort value, id]. */
+  after: [string | null, number] | null;
+}
+
+const SORT_COLUMNS = { filedOn: sql`k.filed_on`, deadlineOn: sql`k.deadline_on`, caseNumber: sql`k.case_number` } as const;
+
+function listWhere(scope: Scope, { query, actorId }: ListFilter): SQL {
+  const parts: SQL[] = [sql`k.court_id IN ${courtsInScope(scope)}`];
+  if (query.courtId) parts.push(sql`k.court_id = ${query.courtId}`);
+  if (query.departmentId) parts.push(sql`k.department_id = ${query.departmentId}`);
+  if (query.judgeId) parts.push(sql`k.judge_id = ${query.judgeId}`);
+  if (query.caseTypeCode) parts.push(sql`k.case_type_code = ${query.caseTypeCode}`);
+  if (query.causeCode) parts.push(sql`(k.cause_code = ${query.causeCode} OR k.cause_code LIKE ${`${query.causeCode}.%`})`);
+  if (query.status) parts.push(sql`k.status = ${query.status}`);
+  if (query.warningLevel) parts.push(sql`k.warning_level = ${query.warningLevel}`);
+  if (query.filedFrom) parts.push(sql`k.filed_on >= ${query.filedFrom}`);
+  if (query.filedTo) parts.push(sql`k.filed_on <= ${query.filedTo}`);
+  if (query.mine === 'true') parts.push(sql`(k.judge_id = ${actorId} OR k.assistant_id = ${actorId} OR k.clerk_id = ${actorId})`);
+  if (query.caseNumber) parts.push(sql`k.case_number LIKE ${`%${escapeLike(query.caseNumber)}%`}`);
+  if (query.party) parts.push(partyFilter(query.party));
+  return sql.join(parts, sql` AND `);
+}
+
+/**
+ * A name of three characters or more is matched anywhere (the trigram index serves it); a
+ * shorter one only as the whole name or its beginning, which the prefix index serves.
+ */
+function partyFilter(name: string): SQL {
+  const pattern = [...name].length >= 3 ? `%${escapeLike(name)}%` : `${escapeLike(name)}%`;
+  return sql`EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = k.id AND p.name LIKE ${pattern})`;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function keysetCondition({ query, after }: ListFilter): SQL | null {
+  if (!after) return null;
+  const column = SORT_COLUMNS[query.sort];
+  const [value, id] = after;
+  const op = query.order === 'desc' ? sql`<` : sql`>`;
+  // Null deadlines sort last in both directions.
+  if (value === null) return sql`(${column} IS NULL AND k.id ${op} ${id})`;
+  return sql`((${column}, k.id) ${op} (${value}, ${id}) OR ${column} IS NULL)`;
+}
+
+export async function listCases(
+  ex: Executor,
+  scope: Scope,
+  filter: ListFilter,
+): Promise<{ items: CaseListRow[]; total: number; totalApproximate: boolean }> {
+  const where = listWhere(scope, filter);
+  const keyset = keysetCondition(filter);
+  const column = SORT_COLUMNS[filter.query.sort];
+  const direction = filter.query.order === 'desc' ? sql`DESC` : sql`ASC`;
+  const items = await rows<CaseListRow>(
+    ex,
+    sql`SELECT ${listColumns}
+        FROM cases k JOIN courts c ON c.id = k.court_id LEFT JOIN users j ON j.id = k.judge_id
+        WHERE ${where} ${keyset ? sql`AND ${keyset}` : sql``}
+        ORDER BY ${column} ${direction} NULLS LAST, k.id ${direction}
+        LIMIT ${filter.query.limit}`,
+  );
+  return { items, ...(await countCases(ex, where)) };
+}
+
+/** Counting every match of a province-wide list costs more than the page itself; beyond this, estimate. */
+export const EXACT_COUNT_LIMIT = 10_000;
+
+/**
+ * Exact totals up to EXACT_COUNT_LIMIT; above it, the planner's estimate, flagged approximate
+ * (the list then says "about 1,234,000"), so a list over a million cases stays fast.
+ */
+async function countCases(ex: Executor, where: SQL): Promise<{ total: number; totalApproximate: boolean }> {
+  const [{ n }] = await rows<{ n: number }>(
+    ex,
+    sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM cases k WHERE ${where} LIMIT ${EXACT_COUNT_LIMIT + 1}) capped`,
+  );
+  if (n <= EXACT_COUNT_LIMIT) return { total: n, totalApproximate: false };
+  const [plan] = await rows<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] | string }>(
+    ex,
+    sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM cases k WHERE ${where}`,
+  );
+  const parsed = typeof plan['QUERY PLAN'] === 'string' ? JSON.parse(plan['QUERY PLAN']) : plan['QUERY PLAN'];
+  return { total: Math.max(EXACT_COUNT_LIMIT + 1, Math.round(parsed[0].Plan['Plan Rows'])), totalApproximate: true };
+}
+
+export async function findSummaryRow(ex: Executor, id: number): Promise<CaseListRow | null> {
+  const [row] = await rows<CaseListRow>(
+    ex,
+    sql`SELECT ${listColumns} FROM cases k JOIN courts c ON c.id = k.court_id LEFT JOIN users j ON j.id = k.judge_id WHERE k.id = ${id}`,
+  );
+  return row ?? null;
+}
+
+export function partiesOf(ex: Executor, caseId: number) {
+  return ex.select().from(caseParties).where(eq(caseParties.caseId, caseId)).orderBy(asc(caseParties.sort));
+}
+
+export function agentsOf(ex: Executor, caseId: number) {
+  return ex.select().from(caseAgents).where(eq(caseAgents.caseId, caseId)).orderBy(asc(caseAgents.id));
+}
+
+export function nodesOf(ex: Executor, caseId: number) {
+  return rows<{
+    node: string;
+    status: string;
+    responsibleId: number | null;
+    responsibleName: string | null;
+    startedAt: Date | string | null;
+    dueOn: string | null;
+    completedAt: Date | string | null;
+    completedByName: string | null;
+    note: string;
+  }>(
+    ex,
+    sql`SELECT n.node, n.status, n.responsible_id AS "responsibleId", r.display_name AS "responsibleName",
+               n.started_at AS "startedAt", to_char(n.due_on, 'YYYY-MM-DD') AS "dueOn", n.completed_at AS "completedAt",
+               d.display_name AS "completedByName", n.note
+        FROM case_nodes n LEFT JOIN users r ON r.id = n.responsible_id LEFT JOIN users d ON d.id = n.completed_by
+        WHERE n.case_id = ${caseId} ORDER BY n.id`,
+  );
+}
+
+export function assignmentsOf(ex: Executor, caseId: number) {
+  return rows<{
+    judgeId: number;
+    judgeName: string;
+    method: string;
+    reason: string;
+    assignedByName: string | null;
+    assignedAt: Date | string;
+  }>(
+    ex,
+    sql`SELECT a.judge_id AS "judgeId", j.display_name AS "judgeName", a.method, a.reason,
+               b.display_name AS "assignedByName", a.assigned_at AS "assignedAt"
+        FROM case_assignments a JOIN users j ON j.id = a.judge_id LEFT JOIN users b ON b.id = a.assigned_by
+        WHERE a.case_id = ${caseId} ORDER BY a.id`,
+  );
+}
+
+export function panelOf(ex: Executor, caseId: number) {
+  return rows<{ userId: number; name: string; role: string }>(
+    ex,
+    sql`SELECT m.user_id AS "userId", u.display_name AS name, m.role FROM case_panel_members m JOIN users u ON u.id = m.user_id
+        WHERE m.case_id = ${caseId} ORDER BY m.role DESC, u.id`,
+  );
+}
+
+export function recusalsOf(ex: Executor, caseId: number) {
+  return rows<{ judgeId: number; judgeName: string; reason: string }>(
+    ex,
+    sql`SELECT r.judge_id AS "judgeId", u.display_name AS "judgeName", r.reason FROM case_recusals r JOIN users u ON u.id = r.judge_id
+        WHERE r.case_id = ${caseId} ORDER BY r.created_at`,
+  );
+}
+
+export async function userNames(ex: Executor, ids: (number | null)[]): Promise<Map<number, string>> {
+  const wanted = ids.filter((id): id is number => id !== null);
+  if (wanted.length === 0) return new Map();
+  const found = await rows<{ id: number; name: string }>(
+    ex,
+    sql`SELECT id, display_name AS name FROM users WHERE id IN ${sql`(${sql.join(
+      wanted.map((id) => sql`${id}`),
+      sql`, `,
+    )})`}`,
+  );
+  return new Map(found.map((r) => [r.id, r.name]));
+}
+
+// ---- assignment ----
+
+export interface EligibleJudge {
+  judgeId: number;
+  teamId: number;
+  departmentId: number;
+  assistantId: number | null;
+  clerkId: number | null;
+  openCases: number;
+}
+
+/**
+ * Judges eligible to be drawn for a case: active judges leading a trial team in a department of
+ * the right kind in the case's court, not recused, and — when any judge of that department has
+ * specialisations for the case type — only the specialised ones. With their open caseload.
+ */
+export function eligibleJudges(
+  ex: Executor,
+  input: { caseId: number; courtId: number; departmentKind: string; caseTypeCode: string },
+): Promise<EligibleJudge[]> {
+  return rows<EligibleJudge>(
+    ex,
+    sql`WITH team_judges AS (
+          SELECT tm.user_id AS judge_id, t.id AS team_id, t.department_id,
+                 (SELECT a.user_id FROM team_members a WHERE a.team_id = t.id AND a.position = 'assistant' ORDER BY a.user_id LIMIT 1) AS assistant_id,
+                 (SELECT c.user_id FROM team_members c WHERE c.team_id = t.id AND c.position = 'clerk' ORDER BY c.user_id LIMIT 1) AS clerk_id
+          FROM teams t
+          JOIN departments d ON d.id = t.department_id AND d.active AND d.kind = ${input.departmentKind}
+          JOIN team_members tm ON tm.team_id = t.id AND tm.position = 'judge'
+          JOIN users u ON u.id = tm.user_id AND u.status = 'active'
+          WHERE t.court_id = ${input.courtId}
+            AND NOT EXISTS (SELECT 1 FROM case_recusals r WHERE r.case_id = ${input.caseId} AND r.judge_id = tm.user_id)
+        ),
+        specialised AS (
+          SELECT DISTINCT s.user_id FROM judge_specialisations s
+          WHERE s.case_type_code = ${input.caseTypeCode} AND s.user_id IN (SELECT judge_id FROM team_judges)
+        )
+        SELECT tj.judge_id AS "judgeId", tj.team_id AS "teamId", tj.department_id AS "departmentId",
+               tj.assistant_id AS "assistantId", tj.clerk_id AS "clerkId",
+               (SELECT count(*)::int FROM cases k WHERE k.judge_id = tj.judge_id AND k.status = 'open') AS "openCases"
+        FROM team_judges tj
+        WHERE NOT EXISTS (SELECT 1 FROM specialised) OR tj.judge_id IN (SELECT user_id FROM specialised)
+        ORDER BY tj.judge_id`,
+  );
+}
+
+/** The team of a judge in a court (for manual assignment), with its assistant and clerk. */
+export async function teamOfJudge(ex: Executor, courtId: number, judgeId: number): Promise<Omit<EligibleJudge, 'openCases'> | null> {
+  const [row] = await rows<Omit<EligibleJudge, 'openCases'>>(
+    ex,
+    sql`SELECT tm.user_id AS "judgeId", t.id AS "teamId", t.department_id AS "departmentId",
+               (SELECT a.user_id FROM team_members a WHERE a.team_id = t.id AND a.position = 'assistant' ORDER BY a.user_id LIMIT 1) AS "assistantId",
+               (SELECT c.user_id FROM team_members c WHERE c.team_id = t.id AND c.position = 'clerk' ORDER BY c.user_id LIMIT 1) AS "clerkId"
+        FROM team_members tm JOIN teams t ON t.id = tm.team_id JOIN users u ON u.id = tm.user_id AND u.status = 'active'
+        WHERE tm.position = 'judge' AND tm.user_id = ${judgeId} AND t.court_id = ${courtId}
+        ORDER BY t.id LIMIT 1`,
+  );
+  return row ?? null;
+}
+
+export async function activeUsersOfCourt(ex: Executor, courtId: number, ids: number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const found = await rows<{ id: number }>(
+    ex,
+    sql`SELECT id FROM users WHERE court_id = ${courtId} AND status = 'active' AND id IN ${sql`(${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`}`,
+  );
+  return new Set(found.map((r) => r.id));
+}
+
+// ---- reference data ----
+
+export async function caseTypeOf(ex: Executor, code: string) {
+  const [row] = await ex.select().from(caseTypes).where(eq(caseTypes.code, code));
+  return row ?? null;
+}
+
+export async function procedureOf(ex: Executor, code: string) {
+  const [row] = await ex.select().from(procedures).where(eq(procedures.code, code));
+  return row ?? null;
+}
+
+export async function causeOf(ex: Executor, code: string) {
+  const [row] = await ex.select().from(causes).where(eq(causes.code, code));
+  return row ?? null;
+}
+
+export async function nodeDaysOf(ex: Executor, caseTypeCode: string): Promise<Map<string, number>> {
+  const found = await ex.select().from(nodeLimits).where(eq(nodeLimits.caseTypeCode, caseTypeCode));
+  return new Map(found.map((r) => [r.node, r.days]));
+}
+
+export async function listCaseTypes(ex: Executor) {
+  const types = await ex.select().from(caseTypes).where(eq(caseTypes.active, true)).orderBy(asc(caseTypes.sort));
+  const procs = await ex
+    .select()
+    .from(procedures)
+    .where(
+      inArray(
+        procedures.caseTypeCode,
+        types.map((t) => t.code),
+      ),
+    );
+  return types.map((t) => ({ ...t, procedures: procs.filter((p) => p.caseTypeCode === t.code) }));
+}
+
+export async function listCauses(ex: Executor, filter: { parent?: string; q?: string; category?: string; limit: number }) {
+  const where = and(
+    filter.parent ? eq(causes.parentCode, filter.parent) : filter.q ? undefined : sql`${causes.parentCode} IS NULL`,
+    filter.q ? sql`${causes.nameZh} LIKE ${`%${escapeLike(filter.q)}%`}` : undefined,
+    filter.category ? eq(causes.category, filter.category) : undefined,
+    eq(causes.active, true),
+  );
+  const items = await ex.select().from(causes).where(where).orderBy(asc(causes.code)).limit(filter.limit);
+  const [{ total }] = await rows<{ total: number }>(ex, sql`SELECT count(*)::int AS total FROM causes WHERE ${where}`);
+  return { items, total };
+}
+
+export interface FilingCourt {
+  id: number;
+  code: string;
+  /** Tribunals file under their basic court's code, so they share its number sequence. */
+  numberingCourtId: number;
+}
+
+export async function courtOfFiling(ex: Executor, scope: Scope, courtId: number): Promise<FilingCourt | null> {
+  const [row] = await rows<FilingCourt>(
+    ex,
+    sql`SELECT c.id, c.code, CASE WHEN c.level = 'tribunal' THEN c.parent_id ELSE c.id END AS "numberingCourtId"
+        FROM courts c WHERE c.id = ${courtId} AND c.path LIKE ${`${scope.courtPath}%`}`,
+  );
+  return row ?? null;
+}
+
+export async function departmentNameOf(ex: Executor, id: number): Promise<string | null> {
+  const [row] = await rows<{ name: string }>(ex, sql`SELECT name FROM departments WHERE id = ${id}`);
+  return row?.name ?? null;
+}
+
+// ---- facts for other modules (hearings) ----
+
+/** What scheduling and its documents need to know of a case: court, status, team, panel, parties. */
+export interface CaseFacts {
+  id: number;
+  courtId: number;
+  caseNumber: string;
+  caseTypeCode: string;
+  status: string;
+  causeCode: string | null;
+  causeName: string | null;
+  judgeId: number | null;
+  assistantId: number | null;
+  clerkId: number | null;
+  collegial: boolean;
+  presidingJudgeId: number | null;
+  /** Empty unless collegial; includes the judge. */
+  panel: { userId: number; role: string }[];
+  parties: { id: number; role: string; kind: string; name: string; address: string | null }[];
+}
+
+/** Facts of several cases at once (three queries); with `scope`, only cases inside it. */
+export async function caseFacts(ex: Executor, ids: readonly number[], scope?: Scope): Promise<Map<number, CaseFacts>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Map();
+  const found = await ex
+    .select({
+      id: cases.id,
+      courtId: cases.courtId,
+      caseNumber: cases.caseNumber,
+      caseTypeCode: cases.caseTypeCode,
+      status: cases.status,
+      causeCode: cases.causeCode,
+      causeName: causes.nameZh,
+      judgeId: cases.judgeId,
+      assistantId: cases.assistantId,
+      clerkId: cases.clerkId,
+      collegial: cases.collegial,
+      presidingJudgeId: cases.presidingJudgeId,
+    })
+    .from(cases)
+    .leftJoin(causes, eq(causes.code, cases.causeCode))
+    .where(and(inArray(cases.id, wanted), scope ? scopeFilter(scope) : undefined));
+  if (found.length === 0) return new Map();
+  const caseIds = found.map((c) => c.id);
+  // One after the other: `ex` may be a transaction, whose single connection runs one query at a time.
+  const panel = await ex.select().from(casePanelMembers).where(inArray(casePanelMembers.caseId, caseIds));
+  const parties = await ex
+    .select({
+      id: caseParties.id,
+      caseId: caseParties.caseId,
+      role: caseParties.role,
+      kind: caseParties.kind,
+      name: caseParties.name,
+      address: caseParties.address,
+    })
+    .from(caseParties)
+    .where(inArray(caseParties.caseId, caseIds))
+    .orderBy(asc(caseParties.caseId), asc(caseParties.sort), asc(caseParties.id));
+  return new Map(
+    found.map((c) => [
+      c.id,
+      {
+        ...c,
+        panel: panel.filter((m) => m.caseId === c.id).map(({ userId, role }) => ({ userId, role })),
+        parties: parties.filter((p) => p.caseId === c.id).map(({ caseId: _c, ...p }) => p),
+      },
+    ]),
+  );
+}
+
+// ---- the stored deadline (written by the deadlines module through `caseDeadlineStore`) ----
+
+/** A case's deadline facts, with its procedure's limit as stored (administrators may edit it). */
+async function caseForDeadline(
+  ex: Executor,
+  scope: Scope | null,
+  id: number,
+  options: { lock?: boolean } = {},
+): Promise<CaseForDeadline | null> {
+  const [row] = await rows<CaseForDeadline>(
+    ex,
+    sql`SELECT k.id, k.court_id AS "courtId", k.case_number AS "caseNumber", k.status, k.procedure_code AS "procedureCode",
+               to_char(k.filed_on, 'YYYY-MM-DD') AS "filedOn", k.department_id AS "departmentId", k.judge_id AS "judgeId",
+               k.assistant_id AS "assistantId", k.clerk_id AS "clerkId", to_char(k.deadline_on, 'YYYY-MM-DD') AS "deadlineOn",
+               k.suspended, k.warning_level AS "warningLevel", p.limit_months AS "limitMonths", p.limit_days AS "limitDays",
+               p.name_zh AS "procedureNameZh", p.name_en AS "procedureNameEn"
+        FROM cases k LEFT JOIN procedures p ON p.code = k.procedure_code
+        WHERE k.id = ${id} ${scope ? sql`AND k.court_id IN ${courtsInScope(scope)}` : sql``}
+        ${options.lock ? sql`FOR UPDATE OF k` : sql``}`,
+  );
+  return row ?? null;
+}
+
+/** Derived columns: no version bump, so that a recomputed deadline never makes someone's edit stale. */
+async function storeDeadline(
+  ex: Executor,
+  id: number,
+  values: { deadlineOn: string | null; deadlineSteps: unknown; suspended: boolean },
+): Promise<void> {
+  await ex
+    .update(cases)
+    .set({ deadlineOn: values.deadlineOn, deadlineSteps: values.deadlineSteps, suspended: values.suspended, updatedAt: new Date() })
+    .where(eq(cases.id, id));
+}
+
+/** One UPDATE … FROM (SELECT …) over the computed levels; `followUp` may read the changed rows. */
+async function storeWarningLevels(ex: Executor, computed: SQL, followUp?: (changed: SQL) => SQL): Promise<number> {
+  const [result] = await rows<{ changed: number }>(
+    ex,
+    sql`WITH changed AS (
+          UPDATE cases k SET warning_level = c.level
+          FROM (${computed}) c
+          WHERE k.id = c.id AND k.warning_level IS DISTINCT FROM c.level
+          RETURNING c.*
+        )${followUp ? sql`, followed AS (${followUp(sql`changed`)})` : sql``}
+        SELECT count(*)::int AS changed FROM changed`,
+  );
+  return result.changed;
+}
+
+export const caseDeadlineStore: CaseDeadlineStore = { caseForDeadline, storeDeadline, storeWarningLevels };

@@ -1,0 +1,110 @@
+import {
+  archiveCaseRequest,
+  assignCaseRequest,
+  CASE_NODES,
+  caseDetail,
+  casePage,
+  caseQuery,
+  caseTypeList,
+  causeList,
+  causeQuery,
+  closeCaseRequest,
+  completeNodeRequest,
+  editCaseRequest,
+  fileCaseRequest,
+  idParam,
+  panelRequest,
+  recusalRequest,
+} from '@courtassist/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf, requireAuth, requirePermission } from '../../platform/auth.js';
+import type { Db } from '../../platform/db.js';
+import { listCaseTypes, listCauses } from './cases.repository.js';
+import {
+  archiveCase,
+  assignCase,
+  closeCase,
+  completeNode,
+  editCase,
+  fileCase,
+  findCases,
+  getCase,
+  recuseJudge,
+  setPanel,
+} from './cases.service.js';
+
+const read = { preHandler: requirePermission('case.read') };
+const handle = { preHandler: requirePermission('case.handle') };
+const assign = { preHandler: requirePermission('case.assign') };
+
+export const casesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  const tags = ['cases'];
+
+  app.get('/case-types', { preHandler: requireAuth, schema: { tags, response: { 200: caseTypeList } } }, async () => ({
+    items: (await listCaseTypes(db)).map((t) => ({
+      code: t.code,
+      nameZh: t.nameZh,
+      nameEn: t.nameEn,
+      category: t.category,
+      departmentKind: t.departmentKind,
+      procedures: t.procedures.map((p) => ({
+        code: p.code,
+        nameZh: p.nameZh,
+        nameEn: p.nameEn,
+        limitMonths: p.limitMonths,
+        limitDays: p.limitDays,
+        version: p.version,
+      })),
+    })),
+  }));
+  app.get('/causes', { preHandler: requireAuth, schema: { tags, querystring: causeQuery, response: { 200: causeList } } }, (req) =>
+    listCauses(db, req.query),
+  );
+
+  app.get('/cases', { ...read, schema: { tags, querystring: caseQuery, response: { 200: casePage } } }, (req) =>
+    findCases(db, actorOf(req), req.query),
+  );
+  app.get('/cases/:id', { ...read, schema: { tags, params: idParam, response: { 200: caseDetail } } }, (req) =>
+    getCase(db, actorOf(req), req.params.id),
+  );
+  app.post(
+    '/cases',
+    { preHandler: requirePermission('case.file'), schema: { tags, body: fileCaseRequest, response: { 201: caseDetail } } },
+    async (req, reply) => reply.code(201).send(await fileCase(db, req.ctx, actorOf(req), req.body)),
+  );
+  app.patch('/cases/:id', { ...handle, schema: { tags, params: idParam, body: editCaseRequest, response: { 200: caseDetail } } }, (req) =>
+    editCase(db, req.ctx, actorOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/cases/:id/assign',
+    { ...assign, schema: { tags, params: idParam, body: assignCaseRequest, response: { 200: caseDetail } } },
+    (req) => assignCase(db, req.ctx, actorOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/cases/:id/recusals',
+    { ...assign, schema: { tags, params: idParam, body: recusalRequest, response: { 200: caseDetail } } },
+    (req) => recuseJudge(db, req.ctx, actorOf(req), req.params.id, req.body),
+  );
+  app.put('/cases/:id/panel', { ...handle, schema: { tags, params: idParam, body: panelRequest, response: { 200: caseDetail } } }, (req) =>
+    setPanel(db, req.ctx, actorOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/cases/:id/nodes/:node/complete',
+    {
+      ...handle,
+      schema: { tags, params: idParam.extend({ node: z.enum(CASE_NODES) }), body: completeNodeRequest, response: { 200: caseDetail } },
+    },
+    (req) => completeNode(db, req.ctx, actorOf(req), req.params.id, req.params.node, req.body),
+  );
+  app.post(
+    '/cases/:id/close',
+    { ...handle, schema: { tags, params: idParam, body: closeCaseRequest, response: { 200: caseDetail } } },
+    (req) => closeCase(db, req.ctx, actorOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/cases/:id/archive',
+    { ...handle, schema: { tags, params: idParam, body: archiveCaseRequest, response: { 200: caseDetail } } },
+    (req) => archiveCase(db, req.ctx, actorOf(req), req.params.id, req.body),
+  );
+};

@@ -1,0 +1,654 @@
+import {
+  type AssignCaseRequest,
+  CASE_NODES,
+  CASE_TYPES,
+  type CaseDetail,
+  type CaseNode,
+  type CaseQuery,
+  type CaseSummary,
+  type CaseTypeCode,
+  CLOSURE_REQUIRED,
+  type CloseCaseRequest,
+  type FileCaseRequest,
+  formatCaseNumber,
+  validateIdCard,
+} from '@courtassist/contracts';
+import { recordAudit } from '../../platform/audit.js';
+import type { Actor, RequestContext } from '../../platform/context.js';
+import type { Db, Executor } from '../../platform/db.js';
+import { AppError, fieldProblem } from '../../platform/errors.js';
+import { computeTrialLimit } from '../deadlines/index.js';
+import { drawJudge } from './assignment.js';
+import {
+  activeUsersOfCourt,
+  agentsOf,
+  assignmentsOf,
+  type CaseListRow,
+  type CaseRow,
+  caseTypeOf,
+  causeOf,
+  courtOfFiling,
+  departmentNameOf,
+  eligibleJudges,
+  findCaseRow,
+  findSummaryRow,
+  insertAgents,
+  insertAssignment,
+  insertCase,
+  insertNodes,
+  insertParties,
+  insertRecusal,
+  listCases,
+  nextSequence,
+  nodeDaysOf,
+  nodesOf,
+  panelOf,
+  partiesOf,
+  procedureOf,
+  recusalsOf,
+  replacePanel,
+  teamOfJudge,
+  updateCase,
+  updateNode,
+  userNames,
+} from './cases.repository.js';
+import { addDaysIso, chinaToday, requiredRolesMissing } from './cases.rules.js';
+
+const toSummary = (row: CaseListRow): CaseSummary => row as CaseSummary;
+
+// ---- filing (立案) ----
+
+/**
+ * Files a case: checks the court, type, procedure, cause and parties; draws the next number of
+ * the court, type and year inside the transaction (gap-free); computes the trial limit; opens
+ * the filing node (done) and the assignment node (active).
+ */
+export async function fileCase(db: Db, ctx: RequestContext, actor: Actor, input: FileCaseRequest): Promise<CaseDetail> {
+  const court = await courtOfFiling(db, actor, input.courtId);
+  if (!court) throw AppError.invalid(fieldProblem('body.courtId', 'invalid_value'));
+  if (input.filedOn > chinaToday())
+    throw AppError.invalid(
+      fieldProblem('body.filedOn', 'invalid_value', { zh: '立案日期不能晚于今天', en: 'The filing date cannot be in the future' }),
+    );
+  const procedure = await procedureOf(db, input.procedureCode);
+  if (!procedure || procedure.caseTypeCode !== input.caseTypeCode)
+    throw AppError.invalid(fieldProblem('body.procedureCode', 'invalid_value'));
+  if (input.causeCode && !(await causeOf(db, input.causeCode))) throw AppError.invalid(fieldProblem('body.causeCode', 'cause_code'));
+  checkParties(input);
+  const year = Number(input.filedOn.slice(0, 4));
+  const deadline = trialDeadline(procedure, input.filedOn);
+  const nodeDays = await nodeDaysOf(db, input.caseTypeCode);
+  const id = await db.transaction(async (tx) => {
+    const seq = await nextSequence(tx, court.numberingCourtId, input.caseTypeCode, year);
+    const caseNumber = formatCaseNumber({ year, courtCode: court.code, typeCode: input.caseTypeCode as CaseTypeCode, seq });
+    const caseId = await insertCase(tx, {
+      courtId: court.id,
+      caseNumber,
+      year,
+      caseTypeCode: input.caseTypeCode,
+      seq,
+      procedureCode: input.procedureCode,
+      causeCode: input.causeCode ?? null,
+      filedOn: input.filedOn,
+      claimAmount: input.claimAmount ?? null,
+      summary: input.summary,
+      status: 'pending-assignment',
+      currentNode: 'assignment',
+      deadlineOn: deadline?.deadline ?? null,
+      deadlineSteps: deadline?.steps ?? [],
+      filedBy: actor.userId,
+    });
+    await writeParties(tx, caseId, input);
+    await insertNodes(tx, initialNodes(caseId, actor.userId, input.filedOn, nodeDays));
+    await recordAudit(tx, ctx, {
+      entityType: 'case',
+      entityId: caseId,
+      action: 'file',
+      courtId: court.id,
+      after: {
+        caseNumber,
+        caseTypeCode: input.caseTypeCode,
+        procedureCode: input.procedureCode,
+        causeCode: input.causeCode,
+        filedOn: input.filedOn,
+        parties: input.parties.length,
+      },
+    });
+    return caseId;
+  });
+  return getCase(db, actor, id);
+}
+
+/** ID numbers must agree with the birth date and gender given beside them; roles must suit the case type. */
+function checkParties(input: FileCaseRequest) {
+  const problems = input.parties.flatMap((p, i) => {
+    if (p.kind !== 'person' || !p.idNumber) return [];
+    const decoded = validateIdCard(p.idNumber);
+    if (!decoded.ok) return [];
+    const out = [];
+    if (p.birthDate && p.birthDate !== decoded.birthDate)
+      out.push(
+        fieldProblem(`body.parties.${i}.birthDate`, 'invalid_value', {
+          zh: '出生日期与身份证号码不一致',
+          en: 'The birth date does not match the ID number',
+        }),
+      );
+    if (p.gender && p.gender !== decoded.gender)
+      out.push(
+        fieldProblem(`body.parties.${i}.gender`, 'invalid_value', {
+          zh: '性别与身份证号码不一致',
+          en: 'The gender does not match the ID number',
+        }),
+      );
+    return out;
+  });
+  const allowed = CASE_TYPES[input.caseTypeCode as CaseTypeCode].partyRoles;
+  input.parties.forEach((p, i) => {
+    if (!allowed.includes(p.role))
+      problems.push(
+        fieldProblem(`body.parties.${i}.role`, 'invalid_value', {
+          zh: '该案件类型不使用此诉讼地位',
+          en: 'This role is not used in this type of case',
+        }),
+      );
+  });
+  for (const role of requiredRolesMissing(
+    input.caseTypeCode as CaseTypeCode,
+    input.parties.map((p) => p.role),
+  )) {
+    problems.push(fieldProblem('body.parties', 'required', { zh: `缺少当事人：${role.zh}`, en: `A party is missing: ${role.en}` }));
+  }
+  if (problems.length > 0) throw AppError.invalid(...problems);
+}
+
+function trialDeadline(
+  procedure: { code: string; limitMonths: number | null; limitDays: number | null; nameZh: string; nameEn: string },
+  filedOn: string,
+) {
+  if (procedure.limitMonths === null && procedure.limitDays === null) return null;
+  const limit = procedure.limitMonths !== null ? { months: procedure.limitMonths } : { days: procedure.limitDays as number };
+  const limits = { [procedure.code]: { ...limit, zh: procedure.nameZh, en: procedure.nameEn } } as unknown as Parameters<
+    typeof computeTrialLimit
+  >[1];
+  return computeTrialLimit({ type: 'trial', procedure: procedure.code as never, filedOn }, limits);
+}
+
+async function writeParties(tx: Executor, caseId: number, input: FileCaseRequest) {
+  const ids = await insertParties(
+    tx,
+    input.parties.map((p, sort) => {
+      const decoded = p.kind === 'person' && p.idNumber ? validateIdCard(p.idNumber) : null;
+      return {
+        caseId,
+        sort,
+        role: p.role,
+        kind: p.kind,
+        name: p.name,
+        phone: p.phone ?? null,
+        address: p.address ?? null,
+        ...(p.kind === 'person'
+          ? {
+              idNumber: p.idNumber ?? null,
+              gender: p.gender ?? (decoded?.ok ? decoded.gender : null),
+              birthDate: p.birthDate ?? (decoded?.ok ? decoded.birthDate : null),
+            }
+          : { creditCode: p.creditCode ?? null, legalRepresentative: p.legalRepresentative ?? null }),
+      };
+    }),
+  );
+  await insertAgents(
+    tx,
+    input.agents.map((a) => ({
+      caseId,
+      partyId: ids[a.partyIndex],
+      kind: a.kind,
+      name: a.name,
+      licenseNumber: a.licenseNumber ?? null,
+      lawFirm: a.lawFirm ?? null,
+      phone: a.phone ?? null,
+    })),
+  );
+}
+
+function initialNodes(caseId: number, filedBy: number, filedOn: string, nodeDays: Map<string, number>) {
+  const now = new Date();
+  return CASE_NODES.map((node) => {
+    if (node === 'filing')
+      return {
+        caseId,
+        node,
+        status: 'done',
+        responsibleId: filedBy,
+        startedAt: now,
+        completedAt: now,
+        completedBy: filedBy,
+        dueOn: filedOn,
+      };
+    if (node === 'assignment')
+      return { caseId, node, status: 'active', startedAt: now, dueOn: addDaysIso(filedOn, nodeDays.get(node) ?? 3) };
+    return { caseId, node, status: 'pending' };
+  });
+}
+
+// ---- reading ----
+
+export async function getCase(db: Db, actor: Actor, id: number): Promise<CaseDetail> {
+  const row = await findCaseRow(db, actor, id);
+  if (!row) throw AppError.notFound();
+  const [summary, parties, agents, nodes, assignments, panel, recusals, names] = await Promise.all([
+    findSummaryRow(db, id),
+    partiesOf(db, id),
+    agentsOf(db, id),
+    nodesOf(db, id),
+    assignmentsOf(db, id),
+    panelOf(db, id),
+    recusalsOf(db, id),
+    userNames(db, [row.assistantId, row.clerkId]),
+  ]);
+  const department = row.departmentId ? await departmentNameOf(db, row.departmentId) : null;
+  return {
+    ...toSummary(summary as CaseListRow),
+    departmentId: row.departmentId,
+    departmentName: department,
+    teamId: row.teamId,
+    assistantId: row.assistantId,
+    assistantName: row.assistantId ? (names.get(row.assistantId) ?? null) : null,
+    clerkId: row.clerkId,
+    clerkName: row.clerkId ? (names.get(row.clerkId) ?? null) : null,
+    collegial: row.collegial,
+    presidingJudgeId: row.presidingJudgeId,
+    panel: panel as CaseDetail['panel'],
+    claimAmount: row.claimAmount,
+    summary: row.summary,
+    suspended: row.suspended,
+    deadlineSteps: (row.deadlineSteps as CaseDetail['deadlineSteps']) ?? [],
+    closedOn: row.closedOn,
+    closureMethod: row.closureMethod,
+    archivedOn: row.archivedOn,
+    parties: parties.map(({ caseId: _c, sort: _s, ...p }) => p as CaseDetail['parties'][number]),
+    agents: agents.map(({ caseId: _c, ...a }) => a),
+    nodes: nodes.map(
+      (n) => ({ ...n, startedAt: isoMoment(n.startedAt), completedAt: isoMoment(n.completedAt) }) as CaseDetail['nodes'][number],
+    ),
+    assignments: assignments.map((a) => ({ ...a, assignedAt: isoMoment(a.assignedAt) }) as CaseDetail['assignments'][number]),
+    recusals,
+  };
+}
+
+/** Raw queries give moments as Date (node-postgres) or text (PGlite): one ISO form for both. */
+function isoMoment(value: Date | string | null): string | null {
+  return value === null ? null : new Date(value).toISOString();
+}
+
+/** Opaque keyset cursor: base64url of [sort value, id]. */
+export function encodeCursor(value: string | null, id: number): string {
+  return Buffer.from(JSON.stringify([value, id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | undefined): [string | null, number] | null {
+  if (!cursor) return null;
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      (parsed[0] === null || typeof parsed[0] === 'string') &&
+      Number.isInteger(parsed[1])
+    ) {
+      return parsed as [string | null, number];
+    }
+  } catch {
+    // fall through
+  }
+  throw AppError.invalid(fieldProblem('query.cursor', 'invalid_format'));
+}
+
+export async function findCases(db: Db, actor: Actor, query: CaseQuery) {
+  const { items, total, totalApproximate } = await listCases(db, actor, {
+    query,
+    actorId: actor.userId,
+    after: decodeCursor(query.cursor),
+  });
+  const last = items.at(-1);
+  const sortValue = (row: CaseListRow) =>
+    query.sort === 'filedOn' ? row.filedOn : query.sort === 'deadlineOn' ? row.deadlineOn : row.caseNumber;
+  return {
+    items: items.map(toSummary),
+    total,
+    totalApproximate,
+    nextCursor: items.length === query.limit && last ? encodeCursor(sortValue(last), last.id) : null,
+  };
+}
+
+// ---- changes ----
+
+async function loadForChange(db: Db, actor: Actor, id: number, version: number): Promise<CaseRow> {
+  const row = await findCaseRow(db, actor, id);
+  if (!row) throw AppError.notFound();
+  if (row.version !== version) throw AppError.versionConflict(row.version);
+  return row;
+}
+
+function invalidState(detail: string, allowed?: string[]): AppError {
+  return new AppError('INVALID_STATE', 'conflict', { detail, meta: allowed ? { allowed } : undefined });
+}
+
+/** The judge, assistant and clerk of a case, and its panel, may handle it; so may division heads of its court. */
+function refuseOutsider(actor: Actor, row: CaseRow) {
+  const team = [row.judgeId, row.assistantId, row.clerkId];
+  if (team.includes(actor.userId) || actor.permissions.has('case.assign')) return;
+  throw AppError.forbidden();
+}
+
+export async function editCase(
+  db: Db,
+  ctx: RequestContext,
+  actor: Actor,
+  id: number,
+  input: { causeCode?: string | null; claimAmount?: string | null; summary?: string; version: number },
+) {
+  const before = await loadForChange(db, actor, id, input.version);
+  refuseOutsider(actor, before);
+  if (input.causeCode && !(await causeOf(db, input.causeCode))) throw AppError.invalid(fieldProblem('body.causeCode', 'cause_code'));
+  const { version, ...patch } = input;
+  await db.transaction(async (tx) => {
+    if (!(await updateCase(tx, id, version, patch))) throw AppError.versionConflict();
+    await recordAudit(tx, ctx, {
+      entityType: 'case',
+      entityId: id,
+      action: 'update',
+      courtId: before.courtId,
+      before: pick(before, Object.keys(patch)),
+      after: patch,
+    });
+  });
+  return getCase(db, actor, id);
+}
+
+function pick(row: Record<string, unknown>, keys: string[]) {
+  return Object.fromEntries(keys.map((k) => [k, row[k]]));
+}
+
+/**
+ * Assignment (分案): automatic by weighted draw among eligible judges, or manual with a reason;
+ * re-assignment of an open case is manual only. The judge's team (assistant, clerk) follows.
+ */
+export async function assignCase(
+  db: Db,
+  ctx: RequestContext,
+  actor: Actor,
+  id: number,
+  input: AssignCaseRequest,
+  random: () => number = Math.random,
+) {
+  const before = await loadForChange(db, actor, id, input.version);
+  if (before.status !== 'pending-assignment' && (input.mode === 'auto' || before.status !== 'open')) {
+    throw invalidState('Only a case awaiting assignment is drawn; an open case may be re-assigned manually.');
+  }
+  const type = await caseTypeOf(db, before.caseTypeCode);
+  const chosen =
+    input.mode === 'auto'
+      ? await drawFor(db, before, type?.departmentKind ?? 'civil', random)
+      : await manualChoice(db, before, input.judgeId);
+  const nodeDays = await nodeDaysOf(db, before.caseTypeCode);
+  const today = chinaToday();
+  await db.transaction(async (tx) => {
+    const moved = await updateCase(tx, id, input.version, {
+      status: 'open',
+      currentNode: before.status === 'open' ? before.currentNode : 'delivery',
+      judgeId: chosen.judgeId,
+      teamId: chosen.teamId,
+      departmentId: chosen.departmentId,
+      assistantId: chosen.assistantId,
+      clerkId: chosen.clerkId,
+      presidingJudgeId: before.collegial ? before.presidingJudgeId : chosen.judgeId,
+    });
+    if (!moved) throw AppError.versionConflict();
+    await insertAssignment(tx, {
+      caseId: id,
+      judgeId: chosen.judgeId,
+      teamId: chosen.teamId,
+      method: input.mode,
+      reason: input.mode === 'manual' ? input.reason : '',
+      assignedBy: actor.userId,
+    });
+    if (before.status === 'pending-assignment') {
+      await updateNode(tx, id, 'assignment', {
+        status: 'done',
+        completedAt: new Date(),
+        completedBy: actor.userId,
+        responsibleId: actor.userId,
+      });
+      await updateNode(tx, id, 'delivery', {
+        status: 'active',
+        startedAt: new Date(),
+        responsibleId: chosen.clerkId ?? chosen.judgeId,
+        dueOn: addDaysIso(today, nodeDays.get('delivery') ?? 15),
+      });
+    }
+    await recordAudit(tx, ctx, {
+      entityType: 'case',
+      entityId: id,
+      action: before.status === 'open' ? 'reassign' : 'assign',
+      courtId: before.courtId,
+      before: { judgeId: before.judgeId, assistantId: before.assistantId, clerkId: before.clerkId },
+      after: {
+        judgeId: chosen.judgeId,
+        assistantId: chosen.assistantId,
+        clerkId: chosen.clerkId,
+        method: input.mode,
+        reason: input.mode === 'manual' ? input.reason : '',
+      },
+    });
+  });
+  return getCase(db, actor, id);
+}
+
+async function drawFor(db: Db, row: CaseRow, departmentKind: string, random: () => number) {
+  const candidates = await eligibleJudges(db, { caseId: row.id, courtId: row.courtId, departmentKind, caseTypeCode: row.caseTypeCode });
+  const picked = drawJudge(candidates, random());
+  if (!picked) throw invalidState('No eligible judge: no active judge of the right department who is not recused.');
+  return candidates.find((c) => c.judgeId === picked.judgeId) as (typeof candidates)[number];
+}
+
+async function manualChoice(db: Db, row: CaseRow, judgeId: number) {
+  const recused = (await recusalsOf(db, row.id)).some((r) => r.judgeId === judgeId);
+  const team = recused ? null : await teamOfJudge(db, row.courtId, judgeId);
+  if (!team)
+    throw AppError.invalid(
+      fieldProblem('body.judgeId', 'invalid_value', {
+        zh: '不是本院可承办的法官（或已回避）',
+        en: 'Not a judge of this court who may hear the case (or recused)',
+      }),
+    );
+  return team;
+}
+
+export async function recuseJudge(db: Db, ctx: RequestContext, actor: Actor, id: number, input: { judgeId: number; reason: string }) {
+  const row = await findCaseRow(db, actor, id);
+  if (!row) throw AppError.notFound();
+  if (row.judgeId === input.judgeId && row.status === 'open')
+    throw invalidState('Re-assign the case before recording the recusal of its judge.');
+  await db.transaction(async (tx) => {
+    await insertRecusal(tx, { caseId: id, judgeId: input.judgeId, reason: input.reason });
+    await recordAudit(tx, ctx, { entityType: 'case', entityId: id, action: 'recuse', courtId: row.courtId, after: input });
+  });
+  return getCase(db, actor, id);
+}
+
+/** A collegial panel (合议庭) or a single judge; the presiding judge is the judge or a member. */
+export async function setPanel(
+  db: Db,
+  ctx: RequestContext,
+  actor: Actor,
+  id: number,
+  input: { collegial: boolean; memberIds: number[]; presidingJudgeId: number; version: number },
+) {
+  const before = await loadForChange(db, actor, id, input.version);
+  refuseOutsider(actor, before);
+  if (!before.judgeId) throw invalidState('Assign the case first.');
+  const members = input.collegial ? [...new Set(input.memberIds.filter((m) => m !== before.judgeId))] : [];
+  if (input.collegial && members.length < 2)
+    throw AppError.invalid(
+      fieldProblem('body.memberIds', 'too_small', { zh: '合议庭至少由三人组成', en: 'A collegial panel has at least three members' }),
+    );
+  const everyone = [before.judgeId, ...members];
+  if (!everyone.includes(input.presidingJudgeId)) throw AppError.invalid(fieldProblem('body.presidingJudgeId', 'invalid_value'));
+  const known = await activeUsersOfCourt(db, before.courtId, members);
+  const strangers = members.filter((m) => !known.has(m));
+  if (strangers.length > 0)
+    throw AppError.invalid(
+      fieldProblem('body.memberIds', 'invalid_value', {
+        zh: '合议庭成员须为本院在职人员',
+        en: 'Panel members must be active users of this court',
+      }),
+    );
+  await db.transaction(async (tx) => {
+    if (!(await updateCase(tx, id, input.version, { collegial: input.collegial, presidingJudgeId: input.presidingJudgeId })))
+      throw AppError.versionConflict();
+    await replacePanel(
+      tx,
+      id,
+      input.collegial ? everyone.map((userId) => ({ userId, role: userId === input.presidingJudgeId ? 'presiding' : 'member' })) : [],
+    );
+    await recordAudit(tx, ctx, {
+      entityType: 'case',
+      entityId: id,
+      action: 'set-panel',
+      courtId: before.courtId,
+      before: { collegial: before.collegial, presidingJudgeId: before.presidingJudgeId },
+      after: { collegial: input.collegial, presidingJudgeId: input.presidingJudgeId, members },
+    });
+  });
+  return getCase(db, actor, id);
+}
+
+/** Completes the active node and starts the next, with its responsible person and due date. */
+export async function completeNode(
+  db: Db,
+  ctx: RequestContext,
+  actor: Actor,
+  id: number,
+  node: CaseNode,
+  input: { note: string; version: number },
+) {
+  const before = await loadForChange(db, actor, id, input.version);
+  refuseOutsider(actor, before);
+  if (before.status !== 'open' || before.currentNode !== node || ['closure', 'archive', 'assignment', 'filing'].includes(node)) {
+    throw invalidState(`The active node is ${before.currentNode}; closure and archiving have their own actions.`, [before.currentNode]);
+  }
+  const next = CASE_NODES[CASE_NODES.indexOf(node) + 1];
+  const nodeDays = await nodeDaysOf(db, before.caseTypeCode);
+  await db.transaction(async (tx) => {
+    if (!(await updateCase(tx, id, input.version, { currentNode: next }))) throw AppError.versionConflict();
+    await updateNode(tx, id, node, { status: 'done', completedAt: new Date(), completedBy: actor.userId, note: input.note });
+    await updateNode(tx, id, next, {
+      status: 'active',
+      startedAt: new Date(),
+      responsibleId: before.judgeId,
+      dueOn: addDaysIso(chinaToday(), nodeDays.get(next) ?? 10),
+    });
+    await recordAudit(tx, ctx, {
+      entityType: 'case',
+      entityId: id,
+      action: 'complete-node',
+      courtId: before.courtId,
+      before: { currentNode: node },
+      after: { currentNode: next, note: input.note },
+    });
+  });
+  return getCase(db, actor, id);
+}
+
+/** Closure (结案): checks the date and the fields the method requires; closes every open node. */
+export async function closeCase(db: Db, ctx: RequestContext, actor: Actor, id: number, input: CloseCaseRequest) {
+  const before = await loadForChange(db, actor, id, input.version);
+  refuseOutsider(actor, before);
+  if (before.status !== 'open') throw invalidState('Only an open case can be closed.', ['open']);
+  const problems = [];
+  if (input.closedOn < before.filedOn)
+    problems.push(
+      fieldProblem('body.closedOn', 'invalid_value', {
+        zh: '结案日期不能早于立案日期',
+        en: 'The closure date cannot be before the filing date',
+      }),
+    );
+  if (input.closedOn > chinaToday())
+    problems.push(
+      fieldProblem('body.closedOn', 'invalid_value', { zh: '结案日期不能晚于今天', en: 'The closure date cannot be in the future' }),
+    );
+  for (const field of CLOSURE_REQUIRED[input.method]) if (!input[field]) problems.push(fieldProblem(`body.${field}`, 'required'));
+  if (input.pronouncedOn && (input.pronouncedOn < before.filedOn || input.pronouncedOn > input.closedOn)) {
+    problems.push(
+      fieldProblem('body.pronouncedOn', 'invalid_value', {
+        zh: '宣判日期须在立案与结案之间',
+        en: 'The pronouncement date must fall between filing and closure',
+      }),
+    );
+  }
+  if (problems.length > 0) throw AppError.invalid(...problems);
+  const nodeDays = await nodeDaysOf(db, before.caseTypeCode);
+  await db.transaction(async (tx) => {
+    if (
+      !(await updateCase(tx, id, input.version, {
+        status: 'closed',
+        currentNode: 'archive',
+        closedOn: input.closedOn,
+        closureMethod: input.method,
+        warningLevel: 'none',
+      }))
+    ) {
+      throw AppError.versionConflict();
+    }
+    for (const node of CASE_NODES.slice(CASE_NODES.indexOf(before.currentNode as CaseNode), CASE_NODES.indexOf('closure') + 1)) {
+      await updateNode(tx, id, node, {
+        status: 'done',
+        completedAt: new Date(),
+        completedBy: actor.userId,
+        note: node === 'closure' ? input.method : '',
+      });
+    }
+    await updateNode(tx, id, 'archive', {
+      status: 'active',
+      startedAt: new Date(),
+      responsibleId: before.clerkId ?? before.judgeId,
+      dueOn: addDaysIso(input.closedOn, nodeDays.get('archive') ?? 90),
+    });
+    await recordAudit(tx, ctx, {
+      entityType: 'case',
+      entityId: id,
+      action: 'close',
+      courtId: before.courtId,
+      before: { status: before.status },
+      after: { status: 'closed', ...input, version: undefined },
+    });
+  });
+  return getCase(db, actor, id);
+}
+
+export async function archiveCase(db: Db, ctx: RequestContext, actor: Actor, id: number, input: { archivedOn: string; version: number }) {
+  const before = await loadForChange(db, actor, id, input.version);
+  refuseOutsider(actor, before);
+  if (before.status !== 'closed') throw invalidState('Only a closed case can be archived.', ['closed']);
+  if (input.archivedOn < (before.closedOn ?? before.filedOn) || input.archivedOn > chinaToday()) {
+    throw AppError.invalid(
+      fieldProblem('body.archivedOn', 'invalid_value', {
+        zh: '归档日期须在结案日期之后且不晚于今天',
+        en: 'The archiving date must be on or after closure and not in the future',
+      }),
+    );
+  }
+  await db.transaction(async (tx) => {
+    if (!(await updateCase(tx, id, input.version, { status: 'archived', archivedOn: input.archivedOn }))) throw AppError.versionConflict();
+    await updateNode(tx, id, 'archive', { status: 'done', completedAt: new Date(), completedBy: actor.userId });
+    await recordAudit(tx, ctx, {
+      entityType: 'case',
+      entityId: id,
+      action: 'archive',
+      courtId: before.courtId,
+      before: { status: 'closed' },
+      after: { status: 'archived', archivedOn: input.archivedOn },
+    });
+  });
+  return getCase(db, actor, id);
+}

@@ -1,0 +1,85 @@
+import { parseCaseNumber } from '@courtassist/contracts';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows } from '../src/platform/db.js';
+import { seedDemo } from '../src/seed/index.js';
+import { createTestApp, signIn, type TestApp } from './harness.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedDemo(t.database.db, { cases: 600, seed: 7 });
+});
+afterAll(() => t.close());
+
+const count = async (query: ReturnType<typeof sql>) => (await rows<{ n: number }>(t.database.db, query))[0].n;
+
+describe('the case generator (courtassist seed --cases N)', () => {
+  it('adds N cases to a province loaded earlier, with unique well-formed numbers and their parties and nodes', async () => {
+    expect(await count(sql`SELECT count(*)::int AS n FROM cases`)).toBe(600);
+    expect(await count(sql`SELECT count(DISTINCT case_number)::int AS n FROM cases`)).toBe(600);
+    const numbers = await rows<{ case_number: string }>(t.database.db, sql`SELECT case_number FROM cases`);
+    for (const { case_number } of numbers) expect(parseCaseNumber(case_number).ok, case_number).toBe(true);
+    expect(
+      await count(sql`SELECT count(*)::int AS n FROM cases k WHERE NOT EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = k.id)`),
+    ).toBe(0);
+    expect(await count(sql`SELECT count(*)::int AS n FROM case_nodes`)).toBe(600 * 9);
+  });
+
+  it('generates cases at every stage, each open case with a judge and its team, each closed one after its filing', async () => {
+    const stages = await rows<{ status: string }>(t.database.db, sql`SELECT DISTINCT status FROM cases`);
+    expect(stages.map((s) => s.status)).toEqual(expect.arrayContaining(['open', 'closed', 'archived']));
+    expect(await count(sql`SELECT count(*)::int AS n FROM cases WHERE status = 'open' AND (judge_id IS NULL OR clerk_id IS NULL)`)).toBe(0);
+    expect(await count(sql`SELECT count(*)::int AS n FROM cases WHERE closed_on < filed_on`)).toBe(0);
+    expect(
+      await count(
+        sql`SELECT count(*)::int AS n FROM case_nodes n JOIN cases k ON k.id = n.case_id WHERE n.status = 'active' AND n.node <> k.current_node`,
+      ),
+    ).toBe(0);
+  });
+
+  it('numbers continue without a gap: the next filing gets the following number', async () => {
+    const [last] = await rows<{ last: number }>(
+      t.database.db,
+      sql`SELECT s.last_seq AS last FROM case_sequences s JOIN courts c ON c.id = s.court_id WHERE c.code = '吉0102' AND c.level = 'basic' AND s.case_type_code = '民初' AND s.year = 2026`,
+    );
+    const [max] = await rows<{ max: number }>(
+      t.database.db,
+      sql`SELECT max(seq)::int AS max FROM cases k JOIN courts c ON c.id = k.court_id WHERE c.code = '吉0102' AND k.case_type_code = '民初' AND k.year = 2026`,
+    );
+    expect(last.last).toBe(max.max);
+    const clerk = await signIn(t.app, 'clerk');
+    const courts = (await clerk.get('/api/courts')).json().items as { id: number; code: string; level: string }[];
+    const court = courts.find((c) => c.code === '吉0102' && c.level === 'basic') as { id: number };
+    const filed = await clerk.post('/api/cases', {
+      courtId: court.id,
+      caseTypeCode: '民初',
+      procedureCode: 'civil-first-ordinary',
+      filedOn: '2026-11-20',
+      parties: [
+        { kind: 'person', role: 'plaintiff', name: '周八' },
+        { kind: 'person', role: 'defendant', name: '吴九' },
+      ],
+    });
+    expect(filed.statusCode, filed.body).toBe(201);
+    expect(parseCaseNumber(filed.json().caseNumber)).toMatchObject({ seq: last.last + 1 });
+  });
+
+  it('is deterministic: the same seed gives the same cases', async () => {
+    const other = await createTestApp();
+    try {
+      await seedDemo(other.database.db, { cases: 50, seed: 99 });
+      const again = await createTestApp();
+      try {
+        await seedDemo(again.database.db, { cases: 50, seed: 99 });
+        const list = (db: typeof other.database.db) =>
+          rows(db, sql`SELECT case_number, filed_on::text, cause_code, judge_id, status FROM cases ORDER BY id`);
+        expect(await list(again.database.db)).toEqual(await list(other.database.db));
+      } finally {
+        await again.close();
+      }
+    } finally {
+      await other.close();
+    }
+  });
+});

@@ -1,0 +1,1 @@
+export { calendarKey } from './api';

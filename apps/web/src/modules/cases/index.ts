@@ -1,0 +1,2 @@
+export { casesKey } from './api';
+export { MyCasesCard } from './MyCasesCard';

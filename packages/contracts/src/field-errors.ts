@@ -1,0 +1,23 @@
+import { CASE_NUMBER_FIELD_ERRORS } from './case-number.js';
+import { CAUSE_FIELD_ERRORS } from './causes.js';
+import { CREDIT_CODE_FIELD_ERRORS } from './credit-code.js';
+import { DEADLINE_FIELD_ERRORS } from './deadlines.js';
+import { FIELD_ERRORS } from './errors.js';
+import { HEARING_FIELD_ERRORS } from './hearings.js';
+import { ID_CARD_FIELD_ERRORS } from './id-card.js';
+import { SUPERVISION_FIELD_ERRORS } from './supervision.js';
+
+/**
+ * Every per-field error code with its messages: validators put the code in a zod issue's
+ * `params.code`, and the API's problem details and the web forms show the messages.
+ */
+export const ALL_FIELD_ERRORS: Readonly<Record<string, { zh: string; en: string }>> = {
+  ...FIELD_ERRORS,
+  ...ID_CARD_FIELD_ERRORS,
+  ...CREDIT_CODE_FIELD_ERRORS,
+  ...CASE_NUMBER_FIELD_ERRORS,
+  ...CAUSE_FIELD_ERRORS,
+  ...DEADLINE_FIELD_ERRORS,
+  ...SUPERVISION_FIELD_ERRORS,
+  ...HEARING_FIELD_ERRORS,
+};
