@@ -11,7 +11,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditRoutes } from './modules/audit/index.js';
 import { calendarRoutes, ensureOfficialCalendar } from './modules/calendar/index.js';
-import { caseDeadlineStore, casesRoutes, ensureCaseReferenceData } from './modules/cases/index.js';
+import { caseDeadlineStore, casesRoutes, ensureCaseReferenceData, referenceRoutes } from './modules/cases/index.js';
 import { deadlinesRoutes, sweepDeadlineWarnings } from './modules/deadlines/index.js';
 import { hearingsRoutes } from './modules/hearings/index.js';
 import { deliverInApp, notificationsRoutes } from './modules/notifications/index.js';
@@ -100,6 +100,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
       await api.register(calendarRoutes, { db: database.db });
       await api.register(workbenchRoutes, { db: database.db });
       await api.register(casesRoutes, { db: database.db });
+      await api.register(referenceRoutes, { db: database.db });
       await api.register(deadlinesRoutes, { db: database.db, cases: caseDeadlineStore });
       await api.register(notificationsRoutes, { db: database.db });
       await api.register(hearingsRoutes, { db: database.db });

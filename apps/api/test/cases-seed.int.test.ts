@@ -1,9 +1,10 @@
 import { parseCaseNumber } from '@courtassist/contracts';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../src/platform/db.js';
 import { seedDemo } from '../src/seed/index.js';
-import { createTestApp, signIn, type TestApp } from './harness.js';
+import { ADMIN_PASSWORD, createTestApp, signIn, type TestApp } from './harness.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -81,5 +82,35 @@ describe('the case generator (courtassist seed --cases N)', () => {
     } finally {
       await other.close();
     }
+  });
+});
+
+describe('XLSX export of a case list', () => {
+  it('runs in the background with progress, then serves a workbook with every case of the list, to its owner only', async () => {
+    const admin = await signIn(t.app, 'admin', ADMIN_PASSWORD);
+    const expected = (await admin.get('/api/cases?status=open&limit=1')).json().total;
+    const started = await admin.post('/api/cases/exports', { status: 'open', lang: 'zh-CN' });
+    expect(started.statusCode, started.body).toBe(202);
+    const { id } = started.json();
+    let status = started.json();
+    for (let i = 0; i < 100 && status.status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      status = (await admin.get(`/api/case-exports/${id}`)).json();
+    }
+    expect(status).toMatchObject({ status: 'done', total: expected, done: expected });
+    const file = await admin.get(`/api/case-exports/${id}/file`);
+    expect(file.headers['content-type']).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.rowCount).toBe(expected + 1);
+    expect(sheet.getRow(1).getCell(1).value).toBe('案号');
+    expect(String(sheet.getRow(2).getCell(1).value)).toMatch(/^（20\d\d）吉/);
+    // Someone else's export does not exist for them; a clerk may not export at all.
+    const president = await signIn(t.app, 'president');
+    expect((await president.get(`/api/case-exports/${id}`)).statusCode).toBe(404);
+    expect((await president.get(`/api/case-exports/${id}/file`)).statusCode).toBe(404);
+    const clerk = await signIn(t.app, 'clerk');
+    expect((await clerk.post('/api/cases/exports', { status: 'open' })).statusCode).toBe(403);
   });
 });

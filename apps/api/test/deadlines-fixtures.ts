@@ -94,7 +94,8 @@ export async function caseOf(client: Client, id: number) {
  * gone: pg's Pool.end() resolves before its clients' sockets close, and DROP DATABASE … WITH
  * (FORCE) would otherwise terminate them, an "unhandled error" that fails the run.
  */
-export async function closeTestApp(t: TestApp): Promise<void> {
+export async function closeTestApp(t: TestApp | undefined): Promise<void> {
+  if (!t) return;
   await t.app.close();
   await t.database.close();
   await new Promise((resolve) => setTimeout(resolve, 250));

@@ -116,7 +116,10 @@ describe('extensions (延长审限)', () => {
     expect(response.json().decisions).toMatchObject([{ step: 'head', decision: 'approve', comment: '同意', decidedBy: divhead.userId }]);
     const after = await caseOf(judge, kase.id);
     expect(after.deadlineOn).toBe(expected([{ months: 1 }]));
-    expect(after.deadlineSteps.map((s: { detail: string }) => s.detail)).toEqual([expect.stringMatching(/审限 3个月/), expect.stringMatching(/延长 1个月/)]);
+    expect(after.deadlineSteps.map((s: { detail: string }) => s.detail)).toEqual([
+      expect.stringMatching(/审限 3个月/),
+      expect.stringMatching(/延长 1个月/),
+    ]);
     expect(await pendingIds(divhead)).not.toContain(first.id);
   });
 
@@ -180,7 +183,12 @@ describe('deductions (扣除) and suspensions (中止)', () => {
     const a = (
       await request(judge, kase.id, { kind: 'deduction', deductionKind: 'announcement', fromOn: announcement.from, toOn: announcement.to })
     ).json();
-    const b = await request(assistant, kase.id, { kind: 'deduction', deductionKind: 'appraisal', fromOn: appraisal.from, toOn: appraisal.to });
+    const b = await request(assistant, kase.id, {
+      kind: 'deduction',
+      deductionKind: 'appraisal',
+      fromOn: appraisal.from,
+      toOn: appraisal.to,
+    });
     expect(b.statusCode, b.body).toBe(201);
     expect((await decide(divhead, a, 'approve')).json().status).toBe('approved');
     expect((await caseOf(judge, kase.id)).deadlineOn).toBe(expected([{ months: 1 }, { days: 15 }], [announcement]));
@@ -193,7 +201,12 @@ describe('deductions (扣除) and suspensions (中止)', () => {
   });
 
   it('refuses a deduction ending before it starts or starting before filing', async () => {
-    const reversed = await request(judge, kase.id, { kind: 'deduction', deductionKind: 'appraisal', fromOn: today(), toOn: addDays(today(), -1) });
+    const reversed = await request(judge, kase.id, {
+      kind: 'deduction',
+      deductionKind: 'appraisal',
+      fromOn: today(),
+      toOn: addDays(today(), -1),
+    });
     expect(reversed.statusCode).toBe(400);
     expect(reversed.json().errors[0]).toMatchObject({ field: 'body.toOn', code: 'date_order' });
     const early = await request(judge, kase.id, {
@@ -220,7 +233,9 @@ describe('deductions (扣除) and suspensions (中止)', () => {
     const after = await caseOf(judge, kase.id);
     expect(after.suspended).toBe(true);
     expect(after.warningLevel).toBe('none');
-    expect(after.deadlineOn).toBe(expected([{ months: 1 }, { days: 15 }], [announcement, appraisal, { kind: 'suspension', from, to: today() }]));
+    expect(after.deadlineOn).toBe(
+      expected([{ months: 1 }, { days: 15 }], [announcement, appraisal, { kind: 'suspension', from, to: today() }]),
+    );
     const again = await request(judge, kase.id, { kind: 'suspension', fromOn: today() });
     expect(again.statusCode).toBe(409);
   });
@@ -229,7 +244,9 @@ describe('deductions (扣除) and suspensions (中止)', () => {
     const from = addDays(today(), -3);
     const future = await judge.post(`/api/limit-changes/${suspension.id}/resume`, { on: addDays(today(), 1) });
     expect(future.statusCode).toBe(400);
-    expect((await judge.post(`/api/limit-changes/${suspension.id}/resume`, { on: today(), version: suspension.version + 5 })).statusCode).toBe(409);
+    expect(
+      (await judge.post(`/api/limit-changes/${suspension.id}/resume`, { on: today(), version: suspension.version + 5 })).statusCode,
+    ).toBe(409);
     const resumed = await judge.post(`/api/limit-changes/${suspension.id}/resume`, { on: addDays(today(), -1) });
     expect(resumed.statusCode, resumed.body).toBe(200);
     expect(resumed.json()).toMatchObject({ toOn: addDays(today(), -1), allowed: [] });

@@ -106,11 +106,31 @@ describe('the sweep', () => {
     const queued = await outboxOf(ids());
     const by = (days: number) => queued.filter((r) => r.caseId === String((cases.get(days) as FiledCase).id));
     // The team for every band; the division head from 7 days left; the president once overdue.
-    expect(by(20).map((r) => r.userId).sort()).toEqual([...team].sort());
-    expect(by(10).map((r) => r.userId).sort()).toEqual([...team].sort());
-    expect(by(5).map((r) => r.userId).sort()).toEqual([...team, divhead.userId].sort());
-    expect(by(2).map((r) => r.userId).sort()).toEqual([...team, divhead.userId].sort());
-    expect(by(-1).map((r) => r.userId).sort()).toEqual([...team, divhead.userId, president.userId].sort());
+    expect(
+      by(20)
+        .map((r) => r.userId)
+        .sort(),
+    ).toEqual([...team].sort());
+    expect(
+      by(10)
+        .map((r) => r.userId)
+        .sort(),
+    ).toEqual([...team].sort());
+    expect(
+      by(5)
+        .map((r) => r.userId)
+        .sort(),
+    ).toEqual([...team, divhead.userId].sort());
+    expect(
+      by(2)
+        .map((r) => r.userId)
+        .sort(),
+    ).toEqual([...team, divhead.userId].sort());
+    expect(
+      by(-1)
+        .map((r) => r.userId)
+        .sort(),
+    ).toEqual([...team, divhead.userId, president.userId].sort());
     expect(by(FAR)).toEqual([]);
     expect(by(5).find((r) => r.userId === divhead.userId)?.kind).toBe('deadline-escalation');
     expect(by(5).find((r) => r.userId === judge.userId)?.kind).toBe('deadline-warning');
@@ -149,7 +169,11 @@ describe('the sweep', () => {
     expect(await levelOf(2)).toBe('none');
     expect((await outboxOf([kase.id])).length).toBe(before);
     const current = await caseOf(judge, (cases.get(5) as FiledCase).id);
-    const closed = await judge.post(`/api/cases/${current.id}/close`, { method: 'withdrawal', closedOn: today(), version: current.version });
+    const closed = await judge.post(`/api/cases/${current.id}/close`, {
+      method: 'withdrawal',
+      closedOn: today(),
+      version: current.version,
+    });
     expect(closed.statusCode, closed.body).toBe(200);
     expect(closed.json().warningLevel).toBe('none');
     await sweepDeadlineWarnings(t.database.db, caseDeadlineStore);
@@ -225,7 +249,9 @@ describe('the warning board (预警看板) and the workbench', () => {
   it('counts open cases per level, overall and per court, department and judge', async () => {
     const board = (await divhead.get('/api/warning-board')).json();
     expect(board.counts).toMatchObject({ '3': 0, '7': 0, '15': 1, '30': 1, overdue: 1 });
-    expect(board.counts.total).toBe(board.counts.none + board.counts['30'] + board.counts['15'] + board.counts['7'] + board.counts['3'] + board.counts.overdue);
+    expect(board.counts.total).toBe(
+      board.counts.none + board.counts['30'] + board.counts['15'] + board.counts['7'] + board.counts['3'] + board.counts.overdue,
+    );
     expect(board.byCourt).toEqual([expect.objectContaining({ courtId: court0102, counts: board.counts })]);
     const mine = board.byJudge.find((j: { judgeId: number }) => j.judgeId === judge.userId);
     expect(mine.counts).toMatchObject({ overdue: 1, '15': 1, '30': 1, total: 5 });

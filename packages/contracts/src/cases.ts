@@ -344,6 +344,7 @@ export const causeView = z.object({
   nameZh: z.string(),
   nameEn: z.string(),
   active: z.boolean(),
+  version: z.number().int(),
 });
 export const causeQuery = z.strictObject({
   parent: z.string().max(40).optional(),
@@ -352,3 +353,56 @@ export const causeQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export const causeList = z.object({ items: z.array(causeView), total: z.number().int() });
+
+// ---- reference data administration (reference.manage) ----
+
+export const editProcedureRequest = z
+  .strictObject({
+    nameZh: text(60).min(1).optional(),
+    nameEn: text(100).min(1).optional(),
+    limitMonths: z.number().int().min(1).max(120).nullable().optional(),
+    limitDays: z.number().int().min(1).max(3650).nullable().optional(),
+    version: versionField,
+  })
+  .refine((v) => !(v.limitMonths != null && v.limitDays != null), {
+    path: ['limitDays'],
+    message: 'months or days, not both',
+    params: { code: 'one_length' },
+  });
+
+export const nodeLimitList = z.object({
+  items: z.array(z.object({ caseTypeCode: z.string(), node: z.enum(CASE_NODES), days: z.number().int() })),
+});
+export const setNodeLimitRequest = z.strictObject({ days: z.number().int().min(1).max(3650) });
+
+export const createCauseRequest = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z][0-9A-Z]*(\.[0-9A-Z]+)*$/),
+  parentCode: z.string().trim().max(40).nullable(),
+  category: z.enum(['civil', 'criminal', 'administrative']),
+  nameZh: text(60).min(1),
+  nameEn: text(200).min(1),
+});
+export const editCauseRequest = z.strictObject({
+  nameZh: text(60).min(1).optional(),
+  nameEn: text(200).min(1).optional(),
+  active: z.boolean().optional(),
+  version: versionField,
+});
+
+// ---- exports (XLSX) ----
+
+export const caseExportRequest = caseQuery.omit({ cursor: true, limit: true }).extend({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') });
+export type CaseExportRequest = z.infer<typeof caseExportRequest>;
+
+export const caseExportStatus = z.object({
+  id: z.string(),
+  status: z.enum(['running', 'done', 'failed']),
+  /** Cases to write; 0 while an approximate list is still being counted. */
+  total: z.number().int(),
+  done: z.number().int(),
+  fileName: z.string(),
+  error: z.string().nullable(),
+});

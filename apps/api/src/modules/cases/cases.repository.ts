@@ -6,6 +6,7 @@ import type { CaseDeadlineStore, CaseForDeadline } from '../deadlines/index.js';
 import {
   caseAgents,
   caseAssignments,
+  caseExports,
   caseNodes,
   casePanelMembers,
   caseParties,
@@ -192,6 +193,7 @@ export async function listCases(
   ex: Executor,
   scope: Scope,
   filter: ListFilter,
+  withTotal = true,
 ): Promise<{ items: CaseListRow[]; total: number; totalApproximate: boolean }> {
   const where = listWhere(scope, filter);
   const keyset = keysetCondition(filter);
@@ -205,7 +207,7 @@ export async function listCases(
         ORDER BY ${column} ${direction} NULLS LAST, k.id ${direction}
         LIMIT ${filter.query.limit}`,
   );
-  return { items, ...(await countCases(ex, where)) };
+  return { items, ...(withTotal ? await countCases(ex, where) : { total: -1, totalApproximate: false }) };
 }
 
 /** Counting every match of a province-wide list costs more than the page itself; beyond this, estimate. */
@@ -575,3 +577,39 @@ async function storeWarningLevels(ex: Executor, computed: SQL, followUp?: (chang
 }
 
 export const caseDeadlineStore: CaseDeadlineStore = { caseForDeadline, storeDeadline, storeWarningLevels };
+
+// ---- exports ----
+
+export async function insertExport(ex: Executor, value: typeof caseExports.$inferInsert): Promise<void> {
+  await ex.insert(caseExports).values(value);
+}
+
+export async function updateExport(ex: Executor, id: string, patch: Partial<typeof caseExports.$inferInsert>): Promise<void> {
+  await ex.update(caseExports).set(patch).where(eq(caseExports.id, id));
+}
+
+/** An export as its owner sees it: anyone else's answers null (404). */
+export async function findExport(ex: Executor, id: string, userId: number) {
+  const [row] = await ex
+    .select({
+      id: caseExports.id,
+      status: caseExports.status,
+      total: caseExports.total,
+      done: caseExports.done,
+      fileName: caseExports.fileName,
+      error: caseExports.error,
+      createdAt: caseExports.createdAt,
+      finishedAt: caseExports.finishedAt,
+    })
+    .from(caseExports)
+    .where(and(eq(caseExports.id, id), eq(caseExports.userId, userId)));
+  return row ?? null;
+}
+
+export async function exportFile(ex: Executor, id: string, userId: number): Promise<{ fileName: string; file: Buffer | null } | null> {
+  const [row] = await ex
+    .select({ fileName: caseExports.fileName, file: caseExports.file })
+    .from(caseExports)
+    .where(and(eq(caseExports.id, id), eq(caseExports.userId, userId), eq(caseExports.status, 'done')));
+  return row ?? null;
+}

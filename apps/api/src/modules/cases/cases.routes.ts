@@ -3,6 +3,8 @@ import {
   assignCaseRequest,
   CASE_NODES,
   caseDetail,
+  caseExportRequest,
+  caseExportStatus,
   casePage,
   caseQuery,
   caseTypeList,
@@ -20,6 +22,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requireAuth, requirePermission } from '../../platform/auth.js';
 import type { Db } from '../../platform/db.js';
+import { caseExportFile, caseExportStatus as exportStatusOf, startCaseExport } from './cases.export.js';
 import { listCaseTypes, listCauses } from './cases.repository.js';
 import {
   archiveCase,
@@ -107,4 +110,35 @@ export const casesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
     { ...handle, schema: { tags, params: idParam, body: archiveCaseRequest, response: { 200: caseDetail } } },
     (req) => archiveCase(db, req.ctx, actorOf(req), req.params.id, req.body),
   );
+
+  // ---- XLSX export: start, watch the progress, download ----
+  const exporting = { preHandler: requirePermission('case.export') };
+  const exportId = z.strictObject({ id: z.string().uuid() });
+  const statusView = (row: { id: string; status: string; total: number; done: number; fileName: string; error: string | null }) => ({
+    id: row.id,
+    status: row.status as 'running' | 'done' | 'failed',
+    total: row.total,
+    done: row.done,
+    fileName: row.fileName,
+    error: row.error,
+  });
+  app.post(
+    '/cases/exports',
+    { ...exporting, schema: { tags, body: caseExportRequest, response: { 202: caseExportStatus } } },
+    async (req, reply) => {
+      const { lang, ...filters } = req.body;
+      const started = await startCaseExport(db, req.ctx, actorOf(req), { ...filters, limit: 1 }, lang, req.log);
+      return reply.code(202).send(statusView(started));
+    },
+  );
+  app.get('/case-exports/:id', { ...exporting, schema: { tags, params: exportId, response: { 200: caseExportStatus } } }, async (req) =>
+    statusView(await exportStatusOf(db, actorOf(req), req.params.id)),
+  );
+  app.get('/case-exports/:id/file', { ...exporting, schema: { tags, params: exportId } }, async (req, reply) => {
+    const { fileName, file } = await caseExportFile(db, actorOf(req), req.params.id);
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="cases.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+      .send(file);
+  });
 };

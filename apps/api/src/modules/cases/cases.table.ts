@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
@@ -15,6 +16,12 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+
+/** PostgreSQL bytea as a Node Buffer on both drivers. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
 
 const stamp = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -277,4 +284,29 @@ export const judgeSpecialisations = pgTable(
     causePrefix: text('cause_prefix').notNull().default(''),
   },
   (t) => [primaryKey({ columns: [t.userId, t.caseTypeCode, t.causePrefix] })],
+);
+
+/**
+ * Export jobs (XLSX of a case list): the request, its progress and, when done, the file. Kept in
+ * the database so that any API instance can report progress and serve the file.
+ */
+export const caseExports = pgTable(
+  'case_exports',
+  {
+    id: text('id').primaryKey(),
+    userId: integer('user_id').notNull(),
+    query: jsonb('query').notNull(),
+    status: text('status').notNull(),
+    total: integer('total').notNull().default(0),
+    done: integer('done').notNull().default(0),
+    fileName: text('file_name').notNull(),
+    file: bytea('file'),
+    error: text('error'),
+    createdAt: stamp('created_at').notNull().defaultNow(),
+    finishedAt: stamp('finished_at'),
+  },
+  (t) => [
+    check('case_exports_status_check', sql`${t.status} IN ('running','done','failed')`),
+    index('case_exports_user_idx').on(t.userId, t.createdAt),
+  ],
 );

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { CASE_TYPES, type CaseTypeCode, isCaseTypeCode } from '@courtassist/contracts';
+import { CASE_TYPES, type CaseTypeCode, isCaseTypeCode, type PartyRoleCode } from '@courtassist/contracts';
 import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Select, Space } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +24,13 @@ const DEFAULT_TYPE: CaseTypeCode = '民初';
 function causeCategory(category: string | undefined): string | undefined {
   if (category === 'criminal' || category === 'administrative') return category;
   return category ? 'civil' : undefined;
+}
+
+/** Roles held by a public body, never by a person. */
+const BODY_ROLES: readonly PartyRoleCode[] = ['prosecutor', 'original-prosecutor', 'protesting-procuratorate'];
+
+function withRole(party: PartyValues, role: PartyRoleCode | undefined): PartyValues {
+  return { ...party, role, kind: role && BODY_ROLES.includes(role) ? 'organisation' : party.kind };
 }
 
 function initialParties(type: CaseTypeCode): PartyValues[] {
@@ -58,10 +65,10 @@ export default function CaseFilePage() {
   const onTypeChange = (code: CaseTypeCode) => {
     const next = types.data?.items.find((x) => x.code === code);
     form.setFieldsValue({ procedureCode: next?.procedures[0]?.code as FilingValues['procedureCode'], causeCode: undefined });
-    // Roles the new type does not use are cleared; the user picks again.
+    // Roles the new type does not use give way to its usual ones (the first two), or are cleared.
     const allowed = rolesOf(code);
-    const parties = (form.getFieldValue('parties') as PartyValues[]).map((p) =>
-      p.role && allowed.includes(p.role) ? p : { ...p, role: undefined },
+    const parties = (form.getFieldValue('parties') as PartyValues[]).map((p, i) =>
+      p.role && allowed.includes(p.role) ? p : withRole(p, i < 2 ? allowed[i] : undefined),
     );
     form.setFieldValue('parties', parties);
   };
@@ -180,7 +187,7 @@ export default function CaseFilePage() {
                   max="9999999999999999.99"
                   precision={2}
                   step="1000"
-                  addonAfter={t('cases.file.yuan')}
+                  suffix={t('cases.file.yuan')}
                   style={{ width: '100%' }}
                   data-testid="case-claim-amount"
                 />
@@ -229,7 +236,19 @@ export default function CaseFilePage() {
                   />
                 ))}
               </Flex>
-              <Form.ErrorList errors={errors} />
+              {errors.length > 0 && (
+                <Alert
+                  type="error"
+                  showIcon
+                  style={{ marginTop: 12 }}
+                  data-testid="parties-error"
+                  message={
+                    <Flex vertical>
+                      <Form.ErrorList errors={errors} />
+                    </Flex>
+                  }
+                />
+              )}
             </Card>
           )}
         </Form.List>
