@@ -103,7 +103,7 @@ describe('a case from filing to assignment', () => {
     expect(await page.getByTestId('party-id-number').first().textContent()).toBe('11010519491231002X');
 
     await page.getByTestId('case-assign').click();
-    const dialog = page.getByRole('dialog');
+    const dialog = page.getByRole('dialog', { name: /^分案：/ });
     await dialog.getByTestId('assign-auto').waitFor();
     await page.waitForTimeout(500); // the dialog's opening animation
     await shot(page, 'cases-assign-dialog');
@@ -166,12 +166,13 @@ describe('a case from filing to assignment', () => {
     }, id);
 
     await page.getByTestId('node-complete').click();
-    const dialog = page.getByRole('dialog');
+    const dialog = page.getByRole('dialog', { name: '完成节点：送达' });
     await dialog.getByRole('textbox').fill('已向双方当事人送达起诉状副本及应诉通知书');
+    const reloaded = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/cases/${id}` && r.request().method() === 'GET');
     await dialog.getByRole('button', { name: /^完\s*成$/ }).click();
     await page.getByText('该记录已被他人修改，已为您重新加载最新数据，请核对后再保存').waitFor();
-    // The dialog stays open on the reloaded case; the second try goes through.
-    await page.waitForTimeout(300);
+    // The case is reloaded and the dialog stays open on it; the second try goes through.
+    await reloaded;
     await dialog.getByRole('button', { name: /^完\s*成$/ }).click();
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => page.getByTestId('node-scheduling').getAttribute('data-status')).toBe('active');
@@ -179,7 +180,7 @@ describe('a case from filing to assignment', () => {
 
     // A collegial panel: the judge and two more.
     await page.getByTestId('case-panel').click();
-    const panel = page.getByRole('dialog');
+    const panel = page.getByRole('dialog', { name: /^审判组织/ });
     await panel.getByRole('switch').click();
     await panel.getByRole('combobox').first().click();
     const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option:not(.ant-select-item-option-disabled)');
@@ -194,7 +195,7 @@ describe('a case from filing to assignment', () => {
     // Closure by judgment needs the date of pronouncement.
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     await page.getByTestId('case-close').click();
-    const closure = page.getByRole('dialog');
+    const closure = page.getByRole('dialog', { name: /^结案：/ });
     await closure.getByRole('combobox').first().click();
     await page.locator('.ant-select-dropdown:visible').getByTitle('判决').click();
     await closure.getByRole('button', { name: /结\s*案/ }).click();
@@ -207,7 +208,7 @@ describe('a case from filing to assignment', () => {
     await expect.poll(() => page.getByTestId('case-status').textContent()).toBe('已结案');
 
     await page.getByTestId('case-archive').click();
-    const archive = page.getByRole('dialog');
+    const archive = page.getByRole('dialog', { name: /^归档：/ });
     await archive.getByRole('button', { name: /归\s*档/ }).click();
     await archive.waitFor({ state: 'hidden' });
     await expect.poll(() => page.getByTestId('case-status').textContent()).toBe('已归档');

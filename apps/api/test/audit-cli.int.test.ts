@@ -79,10 +79,12 @@ describe.skipIf(usePostgres)('courtassist audit verify (command line, PGlite dat
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('exits 0 and reports every record on an intact chain', () => {
+  it('exits 0 and reports every record on an intact chain', async () => {
+    const [{ n }] = await withFolder((db) => rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM audit_log`));
+    expect(n).toBeGreaterThanOrEqual(3);
     const result = cli('audit', 'verify');
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/^OK: 3 records, chain intact\./m);
+    expect(result.stdout).toMatch(new RegExp(`^OK: ${n} records, chain intact\\.`, 'm'));
   });
 
   it('exits 1 naming the altered record after someone edits it behind the trigger’s back', async () => {

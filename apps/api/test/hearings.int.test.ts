@@ -441,6 +441,26 @@ describe('rescheduling and cancelling', () => {
   });
 });
 
+describe('rooms in use and the API description', () => {
+  it('keeps a room with upcoming hearings in use (409 naming how many)', async () => {
+    const room = (await admin.get(`/api/courtrooms/${r3}`)).json();
+    const response = await admin.patch(`/api/courtrooms/${r3}`, { active: false, version: room.version });
+    expect(response.statusCode).toBe(409);
+    expect(response.json()).toMatchObject({ code: 'INVALID_STATE', meta: { upcomingHearings: expect.any(Number) } });
+    expect((await admin.get(`/api/courtrooms/${r3}`)).json()).toMatchObject({ active: true, version: room.version });
+  });
+
+  it('describes the endpoints in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+    expect(doc.paths['/api/hearings']).toHaveProperty('post');
+    expect(doc.paths['/api/hearings/{id}']).toHaveProperty('patch');
+    expect(doc.paths['/api/hearings/{id}/cancel']).toHaveProperty('post');
+    expect(doc.paths['/api/courtrooms/{id}']).toHaveProperty('patch');
+    expect(doc.paths['/api/hearing-announcements']).toHaveProperty('get');
+    expect(Object.keys(doc.paths).some((path) => path.includes('/summons/'))).toBe(true);
+  });
+});
+
 describe('scope', () => {
   it('hides the hearings of another court: list empty, detail, changes and summons 404, scheduling 404', async () => {
     const a = await openCase(j1);

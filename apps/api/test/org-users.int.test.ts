@@ -1,3 +1,4 @@
+import { BUILTIN_ROLES, PERMISSION_CODES } from '@courtassist/contracts';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, type Client, createTestApp, DEMO_PASSWORD, signIn, signInNewAccount, type TestApp } from './harness.js';
@@ -229,7 +230,7 @@ describe('creating users', () => {
     const signedIn = await login('newclerk1', 'Start-pass1');
     expect(signedIn.statusCode).toBe(200);
     expect(signedIn.json().user.mustChangePassword).toBe(true);
-    expect(signedIn.json().user.permissions).toEqual(['org.read', 'user.read']);
+    expect(signedIn.json().user.permissions).toEqual([...BUILTIN_ROLES.clerk.permissions].sort());
   });
 
   it('refuses a weak password with 400 WEAK_PASSWORD on body.password, creating nothing', async () => {
@@ -356,7 +357,8 @@ describe('privilege escalation', () => {
       403,
       'FORBIDDEN',
     );
-    expect(body.meta.permissions).toEqual(['audit.read', 'org.manage', 'org.read', 'role.manage']);
+    // Everything the administrator role holds beyond the manager's own two permissions.
+    expect(body.meta.permissions).toEqual(PERMISSION_CODES.filter((p) => p !== 'user.read' && p !== 'user.manage').sort());
     expect(await byUsername('sneaky1')).toBeUndefined();
   });
 

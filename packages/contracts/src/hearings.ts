@@ -39,6 +39,13 @@ export const HEARING_STATUS_NAMES: Readonly<Record<HearingStatus, { zh: string; 
 /** Who sits or records at a hearing (users), and who is summoned (parties). */
 export const HEARING_PARTICIPANT_ROLES = ['judge', 'presiding', 'panel-member', 'clerk', 'party'] as const;
 export type HearingParticipantRole = (typeof HEARING_PARTICIPANT_ROLES)[number];
+export const HEARING_PARTICIPANT_ROLE_NAMES: Readonly<Record<HearingParticipantRole, { zh: string; en: string }>> = {
+  judge: { zh: '承办法官', en: 'Judge' },
+  presiding: { zh: '审判长', en: 'Presiding judge' },
+  'panel-member': { zh: '合议庭成员', en: 'Panel member' },
+  clerk: { zh: '书记员', en: 'Clerk' },
+  party: { zh: '当事人', en: 'Party' },
+};
 
 /** What a new or moved hearing clashes on: its room, or one of the people who must be there. */
 export const HEARING_CONFLICT_KINDS = ['room', 'judge', 'panel-member', 'clerk'] as const;

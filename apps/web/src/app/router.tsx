@@ -5,6 +5,7 @@ import { AuditPage } from '../modules/audit/pages';
 import { LoginPage } from '../modules/auth/pages';
 import { CalendarPage } from '../modules/calendar/pages';
 import { CaseDetailPage, CaseFilePage, CaseListPage } from '../modules/cases/pages';
+import { HearingsPage } from '../modules/hearings/pages';
 import { CourtsPage, DepartmentsPage, RolesPage, TeamsPage, UsersPage } from '../modules/org/pages';
 import { WorkbenchPage } from '../modules/workbench/pages';
 import { AppLayout } from './layout/AppLayout';
@@ -25,6 +26,7 @@ export const GUARDED_PAGES: { path: string; permission: Permission; Page: Compon
   { path: 'cases', permission: 'case.read', Page: CaseListPage },
   { path: 'cases/new', permission: 'case.file', Page: CaseFilePage },
   { path: 'cases/:id', permission: 'case.read', Page: CaseDetailPage },
+  { path: 'hearings', permission: 'case.read', Page: HearingsPage },
   { path: 'audit', permission: 'audit.read', Page: AuditPage },
 ];
 

@@ -1,6 +1,4 @@
 import type { CourtroomKind } from '@courtassist/contracts';
-import { recordAudit } from '../../platform/audit.js';
-import { systemContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { courtsForRooms, insertCourtrooms } from './hearings.repository.js';
 
@@ -38,20 +36,16 @@ export function roomsOfCourt(court: { id: number; level: string; name: string },
   return rooms;
 }
 
-/** Demo courtrooms for every court that has none yet; returns how many were made. */
+/**
+ * Demo courtrooms for every court that has none yet; returns how many were made. Like the rest of
+ * the demo data it is covered by the seed's own audit record, not one record per room.
+ */
 export async function seedCourtrooms(db: Db): Promise<number> {
   return db.transaction(async (tx) => {
     const courts = await courtsForRooms(tx);
-    const plans = courts.flatMap((court, index) => (court.rooms > 0 ? [] : roomsOfCourt(court, index)));
-    const made = await insertCourtrooms(tx, plans);
-    if (made > 0)
-      await recordAudit(tx, systemContext('seed'), {
-        entityType: 'courtroom',
-        entityId: 0,
-        action: 'seed',
-        courtId: null,
-        after: { rooms: made },
-      });
-    return made;
+    return insertCourtrooms(
+      tx,
+      courts.flatMap((court, index) => (court.rooms > 0 ? [] : roomsOfCourt(court, index))),
+    );
   });
 }

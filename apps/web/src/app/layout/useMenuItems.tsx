@@ -9,6 +9,7 @@ import {
   FileSearchOutlined,
   FolderOpenOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -45,6 +46,7 @@ export function useMenuItems(): Item[] {
   const cases: Item[] = [];
   if (can('case.read')) cases.push({ key: '/cases', icon: <FileSearchOutlined />, label: link('/cases', t('nav.caseSearch')) });
   if (can('case.file')) cases.push({ key: '/cases/new', icon: <FileAddOutlined />, label: link('/cases/new', t('nav.caseFile')) });
+  if (can('case.read')) cases.push({ key: '/hearings', icon: <ScheduleOutlined />, label: link('/hearings', t('nav.hearings')) });
 
   const items: Item[] = [{ key: '/', icon: <DashboardOutlined />, label: link('/', t('nav.workbench')) }];
   if (cases.length > 0) items.push({ key: CASES_GROUP_KEY, icon: <FolderOpenOutlined />, label: t('nav.cases'), children: cases });
@@ -58,5 +60,6 @@ export function selectedMenuKey(pathname: string): string {
   const keys = ['/admin/courts', '/admin/departments', '/admin/teams', '/admin/users', '/admin/roles', '/admin/calendar', '/audit'];
   // Case pages first: /cases/new before /cases, which also selects a case's detail page.
   keys.unshift('/cases/new', '/cases');
+  keys.push('/hearings');
   return keys.find((key) => pathname === key || pathname.startsWith(`${key}/`)) ?? (pathname === '/' ? '/' : '');
 }

@@ -204,7 +204,10 @@ export default function CalendarPage() {
         )}
         <YearGrid year={year} days={days} onPick={mayChange ? pick : undefined} />
       </Card>
-      <Card title={t('calendar.entries', { year })}>
+      <Card
+        title={t('calendar.entries', { year })}
+        extra={<EntityHistory entityType="calendar-year" entityId={year} name={t('calendar.entries', { year })} />}
+      >
         <Table<CalendarDay>
           rowKey="day"
           size="middle"

@@ -109,11 +109,16 @@ export function useCourtJudges(courtId: number | undefined) {
 
 export type CaseFilters = Partial<Omit<CaseQuery, 'cursor' | 'limit'>>;
 
+/** A page of the case list; past 10,000 cases the total is the database planner's estimate. */
+export interface CasePage extends KeysetPage<CaseSummary> {
+  totalApproximate?: boolean;
+}
+
 /** The case list, one keyset page at a time. */
 export function useCases(filters: CaseFilters, limit = 20) {
   return useInfiniteQuery({
     queryKey: [...caseKeys.list, filters, limit],
-    queryFn: ({ pageParam, signal }) => api.get<KeysetPage<CaseSummary>>('/cases', { ...filters, cursor: pageParam, limit }, { signal }),
+    queryFn: ({ pageParam, signal }) => api.get<CasePage>('/cases', { ...filters, cursor: pageParam, limit }, { signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,

@@ -35,6 +35,7 @@ export default function CaseListPage() {
   const query = useCases({ ...filters, sort, order });
   const items = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
   const total = query.data?.pages[0]?.total ?? 0;
+  const approximate = !!query.data?.pages[0]?.totalApproximate;
 
   const sortOrder = (field: SortField) => (sort === field ? (order === 'asc' ? 'ascend' : 'descend') : null);
 
@@ -139,7 +140,7 @@ export default function CaseListPage() {
           scroll={{ x: 1200 }}
           footer={() => (
             <KeysetFooter
-              summary={t('cases.list.summary', { total, loaded: items.length })}
+              summary={t(approximate ? 'cases.list.summaryApprox' : 'cases.list.summary', { total, loaded: items.length })}
               hasMore={!!query.hasNextPage}
               loading={query.isFetchingNextPage}
               onLoadMore={() => void query.fetchNextPage()}

@@ -1,0 +1,1 @@
+export { hearingsKey } from './api';
