@@ -166,6 +166,15 @@ describe('reading and scope', () => {
     expect((await clerk.get(`/api/cases?party=${encodeURIComponent('不存在的人名')}`)).json().total).toBe(0);
   });
 
+  it('shows identity numbers in full to those who handle cases, masked to mere readers', async () => {
+    const filed = (await clerk.post('/api/cases', filing())).json();
+    const id = filed.parties[0].idNumber as string;
+    expect(id).toMatch(/^\d{17}[\dX]$/);
+    const president = await signIn(t.app, 'president');
+    const seen = (await president.get(`/api/cases/${filed.id}`)).json().parties[0].idNumber;
+    expect(seen).toBe(`${id.slice(0, 6)}********${id.slice(-4)}`);
+  });
+
   it('refuses a forged cursor with 400', async () => {
     expect((await clerk.get('/api/cases?cursor=not-a-cursor')).statusCode).toBe(400);
   });

@@ -34,3 +34,10 @@ export function addDaysIso(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
+
+/** 220102********1235: the region and the last four characters stay, the birth date is hidden. */
+export function maskIdNumber(idNumber: string): string {
+  return idNumber.length <= 10
+    ? '*'.repeat(idNumber.length)
+    : `${idNumber.slice(0, 6)}${'*'.repeat(idNumber.length - 10)}${idNumber.slice(-4)}`;
+}

@@ -52,7 +52,7 @@ import {
   updateNode,
   userNames,
 } from './cases.repository.js';
-import { addDaysIso, chinaToday, requiredRolesMissing } from './cases.rules.js';
+import { addDaysIso, chinaToday, maskIdNumber, requiredRolesMissing } from './cases.rules.js';
 
 const toSummary = (row: CaseListRow): CaseSummary => row as CaseSummary;
 
@@ -265,7 +265,11 @@ export async function getCase(db: Db, actor: Actor, id: number): Promise<CaseDet
     closedOn: row.closedOn,
     closureMethod: row.closureMethod,
     archivedOn: row.archivedOn,
-    parties: parties.map(({ caseId: _c, sort: _s, ...p }) => p as CaseDetail['parties'][number]),
+    parties: parties.map(({ caseId: _c, sort: _s, ...p }) => ({
+      ...p,
+      // Identity numbers are for those who handle cases; readers see the region and the last four.
+      idNumber: p.idNumber && !actor.permissions.has('case.handle') ? maskIdNumber(p.idNumber) : p.idNumber,
+    })) as CaseDetail['parties'],
     agents: agents.map(({ caseId: _c, ...a }) => a),
     nodes: nodes.map(
       (n) => ({ ...n, startedAt: isoMoment(n.startedAt), completedAt: isoMoment(n.completedAt) }) as CaseDetail['nodes'][number],

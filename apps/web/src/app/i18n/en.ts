@@ -419,6 +419,13 @@ export const en: Messages = {
     importRequired: 'Enter the arrangement to import',
   },
   cases: {
+    export: {
+      button: 'Export to Excel',
+      title: 'Export the case list',
+      count: '{{done}} of {{total}} cases written',
+      failed: 'The export failed',
+      download: 'Download {{name}}',
+    },
     field: {
       caseNumber: 'Case number',
       title: 'Case name',

@@ -416,6 +416,13 @@ export const zhCN = {
     importRequired: '请输入要导入的安排',
   },
   cases: {
+    export: {
+      button: '导出 Excel',
+      title: '导出案件清单',
+      count: '已写入 {{done}} / {{total}} 件',
+      failed: '导出失败',
+      download: '下载 {{name}}',
+    },
     field: {
       caseNumber: '案号',
       title: '案件名称',

@@ -217,3 +217,32 @@ export function useArchiveCase() {
     api.post<CaseDetail>(`/cases/${id}/archive`, body),
   );
 }
+
+export interface CaseExportStatus {
+  id: string;
+  status: 'running' | 'done' | 'failed';
+  total: number;
+  done: number;
+  fileName: string;
+  error: string | null;
+}
+
+export function useStartCaseExport() {
+  return useMutation({
+    mutationFn: (body: CaseFilters & { lang: 'zh-CN' | 'en' }) => api.post<CaseExportStatus>('/cases/exports', body),
+  });
+}
+
+/** Polls an export's progress every second until it is done or failed. */
+export function useCaseExport(id: string | null) {
+  return useQuery({
+    queryKey: [...casesKey, 'export', id],
+    queryFn: () => api.get<CaseExportStatus>(`/case-exports/${id}`),
+    enabled: id !== null,
+    refetchInterval: (q) => (q.state.data?.status === 'running' || !q.state.data ? 1000 : false),
+  });
+}
+
+export function caseExportFileUrl(id: string): string {
+  return `/api/case-exports/${id}/file`;
+}

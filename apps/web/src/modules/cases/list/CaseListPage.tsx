@@ -15,6 +15,7 @@ import { CaseStatusTag } from '../components/CaseStatusTag';
 import { WarningTag } from '../components/WarningTag';
 import { caseTypeName, causeName, daysUntil } from '../labels';
 import { CaseFilters } from './CaseFilters';
+import { ExportButton } from './ExportButton';
 import { useCaseListParams } from './useCaseListParams';
 
 type SortField = NonNullable<Filters['sort']>;
@@ -116,6 +117,7 @@ export default function CaseListPage() {
           <Button icon={<ReloadOutlined />} onClick={() => void query.refetch()} loading={query.isFetching && !query.isFetchingNextPage}>
             {t('common.refresh')}
           </Button>
+          {can('case.export') && <ExportButton filters={{ ...filters, sort, order }} />}
           {can('case.file') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/cases/new')} data-testid="case-new">
               {t('nav.caseFile')}
