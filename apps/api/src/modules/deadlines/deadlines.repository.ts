@@ -30,25 +30,27 @@ const OPEN_STATUSES = sql`('pending-assignment', 'open')`;
 // ---------------------------------------------------------------------------------------------
 // Office holders: the division heads and presidents a case answers to
 
-/** Active division heads of a case: of its department, or (people's tribunals) heads without one in its court. */
-function headsSql(courtId: SQL, departmentId: SQL): SQL {
-  return sql`SELECT hu.id AS user_id FROM users hu
-             JOIN user_roles hur ON hur.user_id = hu.id JOIN roles hr ON hr.id = hur.role_id AND hr.code = 'division-head'
-             WHERE hu.status = 'active'
-               AND (hu.department_id = ${departmentId} OR (hu.department_id IS NULL AND hu.court_id = ${courtId}))`;
-}
+/**
+ * Active division heads, with the department they head — or, for the heads of people's
+ * tribunals, who belong to no department, the court they head.
+ */
+const HEADS = sql`SELECT hu.id AS user_id, hu.department_id, hu.court_id FROM users hu
+                  JOIN user_roles hur ON hur.user_id = hu.id JOIN roles hr ON hr.id = hur.role_id AND hr.code = 'division-head'
+                  WHERE hu.status = 'active'`;
 
-/** Active presidents of a court (a tribunal's cases answer to its basic court's president). */
-function presidentsSql(presidentCourtId: SQL): SQL {
-  return sql`SELECT pu.id AS user_id FROM users pu
-             JOIN user_roles pur ON pur.user_id = pu.id JOIN roles pr ON pr.id = pur.role_id AND pr.code = 'president'
-             WHERE pu.status = 'active' AND pu.court_id = ${presidentCourtId}`;
-}
+/** Active presidents and their court (a tribunal's cases answer to its basic court's president). */
+const PRESIDENTS = sql`SELECT pu.id AS user_id, pu.court_id FROM users pu
+                       JOIN user_roles pur ON pur.user_id = pu.id JOIN roles pr ON pr.id = pur.role_id AND pr.code = 'president'
+                       WHERE pu.status = 'active'`;
+
+/** The court whose president a case answers to. */
+const PRESIDENT_COURT = sql`CASE WHEN ct.level = 'tribunal' THEN ct.parent_id ELSE ct.id END`;
 
 export async function headsOfCase(ex: Executor, caseId: number): Promise<number[]> {
   const found = await rows<{ userId: number }>(
     ex,
-    sql`SELECT h.user_id AS "userId" FROM cases k CROSS JOIN LATERAL (${headsSql(sql`k.court_id`, sql`k.department_id`)}) h
+    sql`SELECT DISTINCT h.user_id AS "userId" FROM cases k JOIN (${HEADS}) h
+          ON h.department_id = k.department_id OR (h.department_id IS NULL AND h.court_id = k.court_id)
         WHERE k.id = ${caseId} ORDER BY 1`,
   );
   return found.map((r) => r.userId);
@@ -57,8 +59,8 @@ export async function headsOfCase(ex: Executor, caseId: number): Promise<number[
 export async function presidentsOfCase(ex: Executor, caseId: number): Promise<number[]> {
   const found = await rows<{ userId: number }>(
     ex,
-    sql`SELECT p.user_id AS "userId" FROM cases k JOIN courts ct ON ct.id = k.court_id
-        CROSS JOIN LATERAL (${presidentsSql(sql`CASE WHEN ct.level = 'tribunal' THEN ct.parent_id ELSE ct.id END`)}) p
+    sql`SELECT DISTINCT p.user_id AS "userId" FROM cases k JOIN courts ct ON ct.id = k.court_id
+        JOIN (${PRESIDENTS}) p ON p.court_id = ${PRESIDENT_COURT}
         WHERE k.id = ${caseId} ORDER BY 1`,
   );
   return found.map((r) => r.userId);
@@ -322,7 +324,7 @@ function severitySql(level: SQL): SQL {
  * else the province default (court NULL), else the built-in one.
  */
 const courtSettings = sql`
-  SELECT ct.id AS court_id, CASE WHEN ct.level = 'tribunal' THEN ct.parent_id ELSE ct.id END AS president_court_id,
+  SELECT ct.id AS court_id, ${PRESIDENT_COURT} AS president_court_id,
          coalesce(ws.thresholds, '[30,15,7,3]'::jsonb) AS thresholds,
          coalesce(ws.escalate_head_at, 7) AS escalate_head_at,
          coalesce(ws.escalate_president_when_overdue, 1) = 1 AS escalate_president
@@ -354,27 +356,36 @@ export function warningComputation(today: string, caseId?: number): SQL {
 /**
  * Messages for the cases that entered a more urgent level: to the judge, assistant and clerk;
  * to the division heads once the days left reach their court's `escalate_head_at`; to the
- * president once overdue, where the setting says so. One per person and case.
+ * president once overdue, where the setting says so. One per person and case. Written as
+ * joins of sets (not a subquery per case) so that a sweep of many changes stays one hash join.
  */
 export function warningNotices(changed: SQL): SQL {
+  const entered = sql`(SELECT * FROM ${changed} WHERE ${severitySql(sql`level`)} > ${severitySql(sql`previous`)})`;
+  const escalated = sql`(SELECT * FROM ${entered} e WHERE e.days_left <= e.escalate_head_at)`;
   return sql`
-    SELECT DISTINCT ON (ch.id, r.user_id) r.user_id,
+    SELECT DISTINCT ON (r.id, r.user_id) r.user_id,
            CASE WHEN r.prio = 0 THEN 'deadline-warning' ELSE 'deadline-escalation' END AS kind,
-           ch.case_number || CASE WHEN ch.level = 'overdue' THEN ' 已超审限 ' || (-ch.days_left) || ' 日'
-                                  ELSE ' 审限剩余 ' || ch.days_left || ' 日' END AS title_zh,
-           ch.case_number || CASE WHEN ch.level = 'overdue' THEN ': ' || (-ch.days_left) || ' day(s) past the trial limit'
-                                  ELSE ': ' || ch.days_left || ' day(s) left of the trial limit' END AS title_en,
-           'case' AS entity_type, ch.id::text AS entity_id
-    FROM ${changed} ch
-    CROSS JOIN LATERAL (
-      SELECT ch.judge_id AS user_id, 0 AS prio
-      UNION ALL SELECT ch.assistant_id, 0
-      UNION ALL SELECT ch.clerk_id, 0
-      UNION ALL SELECT h.user_id, 1 FROM (${headsSql(sql`ch.court_id`, sql`ch.department_id`)}) h WHERE ch.days_left <= ch.escalate_head_at
-      UNION ALL SELECT p.user_id, 2 FROM (${presidentsSql(sql`ch.president_court_id`)}) p WHERE ch.level = 'overdue' AND ch.escalate_president
+           r.case_number || CASE WHEN r.level = 'overdue' THEN ' 已超审限 ' || (-r.days_left) || ' 日'
+                                 ELSE ' 审限剩余 ' || r.days_left || ' 日' END AS title_zh,
+           r.case_number || CASE WHEN r.level = 'overdue' THEN ': ' || (-r.days_left) || ' day(s) past the trial limit'
+                                 ELSE ': ' || r.days_left || ' day(s) left of the trial limit' END AS title_en,
+           'case' AS entity_type, r.id::text AS entity_id
+    FROM (
+      SELECT ch.id, ch.case_number, ch.level, ch.days_left, t.user_id, 0 AS prio
+        FROM ${entered} ch CROSS JOIN LATERAL (VALUES (ch.judge_id), (ch.assistant_id), (ch.clerk_id)) t(user_id)
+      UNION ALL
+      SELECT ch.id, ch.case_number, ch.level, ch.days_left, h.user_id, 1
+        FROM ${escalated} ch JOIN (${HEADS}) h ON h.department_id = ch.department_id
+      UNION ALL
+      SELECT ch.id, ch.case_number, ch.level, ch.days_left, h.user_id, 1
+        FROM ${escalated} ch JOIN (${HEADS}) h ON h.department_id IS NULL AND h.court_id = ch.court_id
+      UNION ALL
+      SELECT ch.id, ch.case_number, ch.level, ch.days_left, p.user_id, 2
+        FROM ${entered} ch JOIN (${PRESIDENTS}) p ON p.court_id = ch.president_court_id
+        WHERE ch.level = 'overdue' AND ch.escalate_president
     ) r
-    WHERE r.user_id IS NOT NULL AND ${severitySql(sql`ch.level`)} > ${severitySql(sql`ch.previous`)}
-    ORDER BY ch.id, r.user_id, r.prio`;
+    WHERE r.user_id IS NOT NULL
+    ORDER BY r.id, r.user_id, r.prio`;
 }
 
 /** Open cases that are suspended: their running suspension counts up to today, so their deadline moves daily. */
