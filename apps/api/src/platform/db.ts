@@ -46,6 +46,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 async function openPostgres(url: string, max: number): Promise<Database> {
   // Dates of law are reckoned in China Standard Time whatever the server's own zone is.
   const pool = new pg.Pool({ connectionString: url, max, options: '-c timezone=Asia/Shanghai' });
+  // An idle connection the server drops (restart, failover, admin action) must not crash the
+  // process: the pool discards it and opens a new one for the next query.
+  pool.on('error', (error) => {
+    process.emitWarning(`PostgreSQL connection lost: ${error.message}`);
+  });
   const db = drizzleNodePg(pool) as unknown as Db;
   return {
     db,

@@ -356,13 +356,15 @@ export function warningComputation(today: string, caseId?: number): SQL {
 /**
  * Messages for the cases that entered a more urgent level: to the judge, assistant and clerk;
  * to the division heads once the days left reach their court's `escalate_head_at`; to the
- * president once overdue, where the setting says so. One per person and case. Written as
- * joins of sets (not a subquery per case) so that a sweep of many changes stays one hash join.
+ * president once overdue, where the setting says so. One per person and case. The office
+ * holders (a few hundred people) are materialised once and joined as sets, so that a sweep of
+ * many changes never re-reads users and roles per case, whatever the planner's estimates.
  */
 export function warningNotices(changed: SQL): SQL {
   const entered = sql`(SELECT * FROM ${changed} WHERE ${severitySql(sql`level`)} > ${severitySql(sql`previous`)})`;
   const escalated = sql`(SELECT * FROM ${entered} e WHERE e.days_left <= e.escalate_head_at)`;
   return sql`
+    WITH heads AS MATERIALIZED (${HEADS}), presidents AS MATERIALIZED (${PRESIDENTS})
     SELECT DISTINCT ON (r.id, r.user_id) r.user_id,
            CASE WHEN r.prio = 0 THEN 'deadline-warning' ELSE 'deadline-escalation' END AS kind,
            r.case_number || CASE WHEN r.level = 'overdue' THEN ' 已超审限 ' || (-r.days_left) || ' 日'
@@ -375,13 +377,13 @@ export function warningNotices(changed: SQL): SQL {
         FROM ${entered} ch CROSS JOIN LATERAL (VALUES (ch.judge_id), (ch.assistant_id), (ch.clerk_id)) t(user_id)
       UNION ALL
       SELECT ch.id, ch.case_number, ch.level, ch.days_left, h.user_id, 1
-        FROM ${escalated} ch JOIN (${HEADS}) h ON h.department_id = ch.department_id
+        FROM ${escalated} ch JOIN heads h ON h.department_id = ch.department_id
       UNION ALL
       SELECT ch.id, ch.case_number, ch.level, ch.days_left, h.user_id, 1
-        FROM ${escalated} ch JOIN (${HEADS}) h ON h.department_id IS NULL AND h.court_id = ch.court_id
+        FROM ${escalated} ch JOIN heads h ON h.department_id IS NULL AND h.court_id = ch.court_id
       UNION ALL
       SELECT ch.id, ch.case_number, ch.level, ch.days_left, p.user_id, 2
-        FROM ${entered} ch JOIN (${PRESIDENTS}) p ON p.court_id = ch.president_court_id
+        FROM ${entered} ch JOIN presidents p ON p.court_id = ch.president_court_id
         WHERE ch.level = 'overdue' AND ch.escalate_president
     ) r
     WHERE r.user_id IS NOT NULL
