@@ -34,8 +34,11 @@ async function startServer(dataDir: string, port: number): Promise<Server> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout?.on('data', (d) => (output += d));
-  child.stderr?.on('data', (d) => (output += d));
+  const collect = (d: Buffer) => {
+    output += d;
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
   const exited = new Promise<number | null>((ok) => child.on('exit', (code) => ok(code)));
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 240; i++) {
@@ -138,7 +141,9 @@ describe.skipIf(usePostgres)('server lifecycle on the embedded database', { time
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
-    second.stderr?.on('data', (d) => (stderr += d));
+    second.stderr?.on('data', (d: Buffer) => {
+      stderr += d;
+    });
     const code = await new Promise<number | null>((ok) => second.on('exit', ok));
     expect(code).toBe(1);
     expect(stderr).toMatch(/in use by process/);

@@ -42,7 +42,9 @@ export const courts = pgTable(
     check('courts_level_check', sql`${t.level} IN ('higher','intermediate','basic','tribunal')`),
     uniqueIndex('courts_name_key').on(t.name),
     // A people's tribunal files under its basic court's code, so only other levels are unique.
-    uniqueIndex('courts_code_key').on(t.code).where(sql`${t.level} <> 'tribunal'`),
+    uniqueIndex('courts_code_key')
+      .on(t.code)
+      .where(sql`${t.level} <> 'tribunal'`),
     index('courts_path_idx').on(t.path.op('text_pattern_ops')),
     index('courts_parent_idx').on(t.parentId),
   ],
