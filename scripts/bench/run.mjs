@@ -366,6 +366,26 @@ async function waitForHttp(url, child, output, timeoutMs) {
   throw new Error(`no answer from ${url} after ${timeoutMs / 1000} s:\n${output.tail()}`);
 }
 
+/** One pino line, shortened: level, message, error type and message, its cause, the request. */
+function summariseLogLine(line) {
+  try {
+    const entry = JSON.parse(line);
+    const err = entry.err ?? entry.error;
+    const firstLine = (text) =>
+      String(text ?? '')
+        .split('\n')[0]
+        .slice(0, 240);
+    const parts = [entry.msg];
+    if (err) parts.push(`${err.type ?? 'Error'}: ${firstLine(err.message)}`);
+    const cause = err?.cause?.message ?? /caused by: (.*)/.exec(err?.stack ?? '')?.[1];
+    if (cause) parts.push(`cause: ${firstLine(cause)}`);
+    if (entry.req) parts.push(`${entry.req.method} ${entry.req.url}`);
+    return `[${entry.level}] ${parts.filter(Boolean).join(' — ')}`;
+  } catch {
+    return line.slice(0, 500);
+  }
+}
+
 async function startApi(database) {
   const port = await freePort();
   const env = { ...baseEnv(database), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '1000000' };
@@ -378,7 +398,7 @@ async function startApi(database) {
       if (level && Number(level) >= 40) {
         if (Number(level) >= 50) logStats.errors++;
         else logStats.warnings++;
-        if (logStats.lines.length < 5) logStats.lines.push(line.slice(0, 500));
+        if (logStats.lines.length < 5) logStats.lines.push(summariseLogLine(line));
       }
     }
   };
@@ -657,6 +677,9 @@ async function main() {
       ...(problems.length ? { probeProblems: problems } : {}),
     };
   }
+  // The load process drops its connections mid-request; let those requests finish before SIGTERM
+  // (the API ends its database pool without waiting for requests whose client has gone).
+  await sleep(1000);
   await stopChild(api.child);
 
   // Output: the table on stdout, then (with --json) one line of JSON.
@@ -704,7 +727,7 @@ async function main() {
       baseline: baselines[args.connections],
       ...(counts.length > 1 ? { baselines } : {}),
       scenarios: results,
-      apiLog: { warnings: api.logStats.warnings, errors: api.logStats.errors },
+      apiLog: { warnings: api.logStats.warnings, errors: api.logStats.errors, first: api.logStats.lines },
       notes: seed.notes,
       ok: failed.length === 0,
     };

@@ -7,7 +7,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditRoutes } from './modules/audit/index.js';
 import { calendarRoutes, ensureOfficialCalendar } from './modules/calendar/index.js';
@@ -35,6 +35,8 @@ export interface BuildOptions {
 declare module 'fastify' {
   interface FastifyInstance {
     database: Database;
+    /** Resolves when no request handler is running any more (or after `timeoutMs`). */
+    drain(timeoutMs: number): Promise<void>;
   }
 }
 
@@ -60,6 +62,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     forceCloseConnections: 'idle',
   }).withTypeProvider<ZodTypeProvider>();
   app.decorate('database', database);
+  trackRequestsInFlight(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
@@ -138,4 +141,33 @@ function serveWebApp(app: FastifyInstance, webDist: string | null) {
     }
     return reply.sendFile('index.html');
   });
+}
+
+/**
+ * Counts handlers still running. `app.close()` stops listening and closes idle connections, but a
+ * handler whose client already hung up may still be working; shutdown waits for it before the
+ * database is closed, so that no write is cut off half-way.
+ */
+function trackRequestsInFlight(app: FastifyInstance) {
+  const running = new Set<FastifyRequest>();
+  let idle: (() => void)[] = [];
+  // A request may be both aborted and answered: the set counts it once.
+  const done = async (request: FastifyRequest) => {
+    if (!running.delete(request) || running.size > 0) return;
+    for (const resolve of idle) resolve();
+    idle = [];
+  };
+  app.addHook('onRequest', async (request) => {
+    running.add(request);
+  });
+  app.addHook('onResponse', done);
+  app.addHook('onRequestAbort', done);
+  app.decorate('drain', (timeoutMs: number) =>
+    running.size === 0
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          idle.push(resolve);
+          setTimeout(resolve, timeoutMs).unref();
+        }),
+  );
 }

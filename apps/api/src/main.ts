@@ -30,6 +30,7 @@ async function main() {
     app.log.info({ signal }, 'shutting down: finishing requests in flight');
     try {
       await app.close();
+      await app.drain(10_000);
       await database.close();
       process.exit(0);
     } catch (error) {
