@@ -28,11 +28,17 @@ export function startScheduler(db: Db, jobs: ScheduledJob[], log: FastifyBaseLog
         running = false;
       }
     };
+    // Once soon after start (a server that was down may have missed runs), then on the interval.
+    const first = setTimeout(tick, 3_000);
     const timer = setInterval(tick, job.everyMs);
+    first.unref();
     timer.unref();
-    return timer;
+    return { first, timer };
   });
   return () => {
-    for (const timer of timers) clearInterval(timer);
+    for (const { first, timer } of timers) {
+      clearTimeout(first);
+      clearInterval(timer);
+    }
   };
 }
