@@ -30,7 +30,16 @@ interface Server {
 
 async function startServer(dataDir: string, port: number): Promise<Server> {
   const child = spawn(process.execPath, [main], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '', LOG_LEVEL: 'warn' },
+    // A small demo (the lifecycle needs the province, not thousands of cases) keeps the first start quick.
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: '',
+      LOG_LEVEL: 'warn',
+      DEMO_CASES: '50',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
