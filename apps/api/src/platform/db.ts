@@ -149,3 +149,8 @@ export function constraintOf(error: unknown): string | null {
   }
   return null;
 }
+
+/** Text for a LIKE pattern, with its wildcards (%, _) and the escape character taken literally. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

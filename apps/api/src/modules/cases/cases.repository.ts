@@ -1,7 +1,7 @@
 import type { CaseQuery } from '@courtassist/contracts';
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.js';
-import { type Executor, rows } from '../../platform/db.js';
+import { type Executor, escapeLike, rows } from '../../platform/db.js';
 import type { CaseDeadlineStore, CaseForDeadline } from '../deadlines/index.js';
 import {
   caseAgents,
@@ -173,10 +173,6 @@ function listWhere(scope: Scope, { query, actorId }: ListFilter): SQL {
 function partyFilter(name: string): SQL {
   const pattern = [...name].length >= 3 ? `%${escapeLike(name)}%` : `${escapeLike(name)}%`;
   return sql`EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = k.id AND p.name LIKE ${pattern})`;
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 function keysetCondition({ query, after }: ListFilter): SQL | null {

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit.js';
 import { systemContext } from '../../platform/context.js';
 import { type Db, type Executor, rows } from '../../platform/db.js';
-import { computeTrialLimit } from '../deadlines/index.js';
+import { storedDeadline } from '../deadlines/index.js';
 import { addDaysIso, chinaToday } from './cases.rules.js';
 
 /** The random source the generator needs (the seed's PRNG). */
@@ -183,12 +183,20 @@ function generateCase(
   const seq = (sequences.get(key) ?? 0) + 1;
   sequences.set(key, seq);
   const limit = procedures.get(procedure);
-  const deadline =
-    limit && (limit.months !== null || limit.days !== null)
-      ? computeTrialLimit({ type: 'trial', procedure: procedure as never, filedOn }, {
-          [procedure]: { ...(limit.months !== null ? { months: limit.months } : { days: limit.days as number }), zh: '', en: '' },
-        } as never)
-      : null;
+  const deadline = limit
+    ? storedDeadline(
+        {
+          procedureCode: procedure,
+          filedOn,
+          limitMonths: limit.months,
+          limitDays: limit.days,
+          procedureNameZh: null,
+          procedureNameEn: null,
+        },
+        [],
+        filedOn,
+      )
+    : null;
   const age = (Date.parse(today) - Date.parse(filedOn)) / 86_400_000;
   const { status, node } = lifecycle(random, age);
   const eligible = court.judges.filter((j) => DEPARTMENT_FOR[spec.category]?.includes(j.kind));
@@ -212,8 +220,8 @@ function generateCase(
     judgeId: team?.judgeId ?? null,
     assistantId: team?.assistantId ?? null,
     clerkId: team?.clerkId ?? null,
-    deadlineOn: deadline?.deadline ?? null,
-    deadlineSteps: JSON.stringify(deadline?.steps ?? []),
+    deadlineOn: deadline?.deadlineOn ?? null,
+    deadlineSteps: JSON.stringify(deadline?.deadlineSteps ?? []),
     closedOn,
     closureMethod: closedOn
       ? weighted(random, [

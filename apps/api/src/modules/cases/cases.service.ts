@@ -17,7 +17,7 @@ import { recordAudit } from '../../platform/audit.js';
 import type { Actor, RequestContext } from '../../platform/context.js';
 import type { Db, Executor } from '../../platform/db.js';
 import { AppError, fieldProblem } from '../../platform/errors.js';
-import { computeTrialLimit } from '../deadlines/index.js';
+import { storedDeadline } from '../deadlines/index.js';
 import { drawJudge } from './assignment.js';
 import {
   activeUsersOfCourt,
@@ -76,7 +76,19 @@ export async function fileCase(db: Db, ctx: RequestContext, actor: Actor, input:
   if (input.causeCode && !(await causeOf(db, input.causeCode))) throw AppError.invalid(fieldProblem('body.causeCode', 'cause_code'));
   checkParties(input);
   const year = Number(input.filedOn.slice(0, 4));
-  const deadline = trialDeadline(procedure, input.filedOn);
+  // A new case has no approved changes yet: the limit alone fixes its deadline.
+  const deadline = storedDeadline(
+    {
+      procedureCode: procedure.code,
+      filedOn: input.filedOn,
+      limitMonths: procedure.limitMonths,
+      limitDays: procedure.limitDays,
+      procedureNameZh: procedure.nameZh,
+      procedureNameEn: procedure.nameEn,
+    },
+    [],
+    input.filedOn,
+  );
   const nodeDays = await nodeDaysOf(db, input.caseTypeCode);
   const id = await db.transaction(async (tx) => {
     const seq = await nextSequence(tx, court.numberingCourtId, input.caseTypeCode, year);
@@ -94,8 +106,8 @@ export async function fileCase(db: Db, ctx: RequestContext, actor: Actor, input:
       summary: input.summary,
       status: 'pending-assignment',
       currentNode: 'assignment',
-      deadlineOn: deadline?.deadline ?? null,
-      deadlineSteps: deadline?.steps ?? [],
+      deadlineOn: deadline.deadlineOn,
+      deadlineSteps: deadline.deadlineSteps,
       filedBy: actor.userId,
     });
     await writeParties(tx, caseId, input);
@@ -159,18 +171,6 @@ function checkParties(input: FileCaseRequest) {
     problems.push(fieldProblem('body.parties', 'required', { zh: `缺少当事人：${role.zh}`, en: `A party is missing: ${role.en}` }));
   }
   if (problems.length > 0) throw AppError.invalid(...problems);
-}
-
-function trialDeadline(
-  procedure: { code: string; limitMonths: number | null; limitDays: number | null; nameZh: string; nameEn: string },
-  filedOn: string,
-) {
-  if (procedure.limitMonths === null && procedure.limitDays === null) return null;
-  const limit = procedure.limitMonths !== null ? { months: procedure.limitMonths } : { days: procedure.limitDays as number };
-  const limits = { [procedure.code]: { ...limit, zh: procedure.nameZh, en: procedure.nameEn } } as unknown as Parameters<
-    typeof computeTrialLimit
-  >[1];
-  return computeTrialLimit({ type: 'trial', procedure: procedure.code as never, filedOn }, limits);
 }
 
 async function writeParties(tx: Executor, caseId: number, input: FileCaseRequest) {

@@ -8,6 +8,7 @@ export type { CaseDeadlineStore, CaseForDeadline } from './case-store.js';
 export { type CommandOutput, runDeadlineCommand } from './deadline-command.js';
 export { type DeadlinesRouteOptions, deadlinesRoutes } from './deadlines.routes.js';
 export { recomputeCase } from './limit-changes.service.js';
+export { type DeadlineBasis, storedDeadline } from './stored-deadline.js';
 export { levelFor } from './warning-levels.js';
 export { type SweepResult, sweepDeadlineWarnings } from './warnings.service.js';
 export { deadlineWorkbench } from './workbench.service.js';

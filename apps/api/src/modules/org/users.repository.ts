@@ -1,7 +1,7 @@
 import type { UserQuery } from '@courtassist/contracts';
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.js';
-import type { Executor } from '../../platform/db.js';
+import { type Executor, escapeLike } from '../../platform/db.js';
 import { inScope } from '../../platform/scope.js';
 import { courts, departments, loginFailures, users } from './org.table.js';
 
@@ -66,10 +66,6 @@ function userFilter(scope: Scope, query: Partial<UserQuery>): SQL | undefined {
       : undefined,
     q ? sql`(${users.username} ILIKE ${`%${escapeLike(q)}%`} OR ${users.displayName} ILIKE ${`%${escapeLike(q)}%`})` : undefined,
   );
-}
-
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 const SORTS = { id: users.id, username: users.username, displayName: users.displayName } as const;
