@@ -4,7 +4,7 @@
  * head finds it and draws a judge, and the delivery node starts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2E, newPage, shot, signInThroughForm, startE2E } from './harness.js';
+import { type E2E, newPage, pickTitle, shot, signInThroughForm, startE2E } from './harness.js';
 
 let e2e: E2E;
 beforeAll(async () => {
@@ -197,7 +197,7 @@ describe('a case from filing to assignment', () => {
     await page.getByTestId('case-close').click();
     const closure = page.getByRole('dialog', { name: /^结案：/ });
     await closure.getByRole('combobox').first().click();
-    await page.locator('.ant-select-dropdown:visible').getByTitle('判决').click();
+    await pickTitle(page, '判决');
     await closure.getByRole('button', { name: /结\s*案/ }).click();
     await closure.getByText('该结案方式须填写宣判或文书生效日期').waitFor();
     await closure.getByPlaceholder('请选择日期').last().fill(today);

@@ -22,7 +22,18 @@ function newest(path) {
 
 /** tsc -b is incremental: cheap when nothing changed. */
 export function ensureApiBuilt({ quiet = false } = {}) {
-  execFileSync(process.execPath, [tsc, '-b', join(root, 'apps', 'api')], {
+  // Even a no-op `tsc -b` costs about a second, which every CLI call would pay: check the dates first.
+  const api = join(root, 'apps', 'api');
+  // tsc rewrites its build-info file on every build that changed anything.
+  const built = newest(join(api, 'dist', '.tsbuildinfo'));
+  const sources = Math.max(
+    newest(join(api, 'src')),
+    newest(join(api, 'tsconfig.json')),
+    newest(join(root, 'packages', 'contracts', 'src')),
+    newest(join(root, 'packages', 'contracts', 'tsconfig.json')),
+  );
+  if (built >= sources) return;
+  execFileSync(process.execPath, [tsc, '-b', api], {
     stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
     cwd: root,
   });

@@ -14,11 +14,14 @@ export default defineConfig({
     port: 5173,
     proxy: {
       '/api': { target: 'http://localhost:3000', changeOrigin: false },
+      // Electronic delivery's public read links are served by the API.
+      '/r/': { target: 'http://localhost:3000', changeOrigin: false },
     },
   },
   preview: {
     proxy: {
       '/api': { target: 'http://localhost:3000', changeOrigin: false },
+      '/r/': { target: 'http://localhost:3000', changeOrigin: false },
     },
   },
   build: {

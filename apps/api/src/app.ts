@@ -13,9 +13,20 @@ import { auditRoutes } from './modules/audit/index.js';
 import { calendarRoutes, ensureOfficialCalendar } from './modules/calendar/index.js';
 import { caseDeadlineStore, casesRoutes, ensureCaseReferenceData, referenceRoutes } from './modules/cases/index.js';
 import { deadlinesRoutes, sweepDeadlineWarnings } from './modules/deadlines/index.js';
+import { deliveryRoutes, readLinkRoutes, settleDueAnnouncements } from './modules/delivery/index.js';
 import { hearingsRoutes } from './modules/hearings/index.js';
-import { deliverInApp, notificationsRoutes } from './modules/notifications/index.js';
+import { ensureInspectionRules, inspectionRoutes, runInspection } from './modules/inspection/index.js';
+import { ensureNetworkCategories, networkRoutes, sweepNetworkTaskReminders } from './modules/network/index.js';
+import {
+  createMessageSender,
+  deliverInApp,
+  type MessageSender,
+  messageAdapters,
+  notificationsRoutes,
+  outboxRoutes,
+} from './modules/notifications/index.js';
 import { ensureBuiltinRoles, orgPlugin, purgeExpiredSessions, sessionResolver } from './modules/org/index.js';
+import { sweepWorkOrderWarnings, workOrdersRoutes } from './modules/work-orders/index.js';
 import { workbenchRoutes } from './modules/workbench/index.js';
 import { authPlugin } from './platform/auth.js';
 import type { AppConfig } from './platform/config.js';
@@ -30,11 +41,15 @@ export interface BuildOptions {
   logger?: boolean | Record<string, unknown>;
   /** Run periodic jobs (session clean-up …). Off in tests. */
   scheduler?: boolean;
+  /** The random source of the automatic draw (分案), uniform in [0, 1); tests pass a seeded one to replay draws. */
+  random?: () => number;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     database: Database;
+    /** Sends queued SMS and mail (the outbox's external channels). */
+    messages: MessageSender;
     /** Resolves when no request handler is running any more (or after `timeoutMs`). */
     drain(timeoutMs: number): Promise<void>;
   }
@@ -48,6 +63,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await ensureBuiltinRoles(database.db);
   await ensureOfficialCalendar(database.db);
   await ensureCaseReferenceData(database.db);
+  await ensureInspectionRules(database.db);
+  await ensureNetworkCategories(database.db);
 
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
@@ -62,6 +79,12 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     forceCloseConnections: 'idle',
   }).withTypeProvider<ZodTypeProvider>();
   app.decorate('database', database);
+  const messages = createMessageSender(database.db, messageAdapters(config), app.log);
+  app.decorate('messages', messages);
+  // Right after a request whose transaction queued SMS or mail, they are sent; the scheduled job
+  // below picks up the rest (failures waiting for a retry, messages queued by jobs).
+  app.addHook('onResponse', async () => messages.kickIfQueued());
+  app.addHook('preClose', async () => messages.stop());
   trackRequestsInFlight(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -102,15 +125,22 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
       await api.register(auditRoutes, { db: database.db });
       await api.register(calendarRoutes, { db: database.db });
       await api.register(workbenchRoutes, { db: database.db });
-      await api.register(casesRoutes, { db: database.db });
+      await api.register(casesRoutes, { db: database.db, random: options.random ?? Math.random });
       await api.register(referenceRoutes, { db: database.db });
       await api.register(deadlinesRoutes, { db: database.db, cases: caseDeadlineStore });
       await api.register(notificationsRoutes, { db: database.db });
+      await api.register(outboxRoutes, { db: database.db, sender: messages });
       await api.register(hearingsRoutes, { db: database.db });
+      await api.register(workOrdersRoutes, { db: database.db });
+      await api.register(inspectionRoutes, { db: database.db });
+      await api.register(deliveryRoutes, { db: database.db, publicBaseUrl: config.publicBaseUrl });
+      await api.register(networkRoutes, { db: database.db });
     },
     { prefix: '/api' },
   );
 
+  // Electronic delivery's public read links (/r/<token>): a route, so the web app's fallback never answers them.
+  await app.register(readLinkRoutes, { db: database.db });
   serveWebApp(app, config.webDist);
 
   if (options.scheduler) {
@@ -122,6 +152,17 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
         { name: 'deadline-warnings', everyMs: 900_000, lockKey: 7_240_020, run: (db) => sweepDeadlineWarnings(db, caseDeadlineStore) },
         // Anything a request left in the outbox (its delivery right after the commit failed).
         { name: 'deliver-notifications', everyMs: 60_000, lockKey: 7_240_021, run: (db) => deliverInApp(db) },
+        // SMS and mail due (new, or a retry after its back-off): the sender claims them with a lease
+        // and sends outside this job's transaction, which must not stay open during network calls.
+        { name: 'send-messages', everyMs: 60_000, lockKey: 7_240_060, run: async () => messages.kick() },
+        // Work-order time limits are hours or office days: a five-minute sweep warns in time.
+        { name: 'work-order-warnings', everyMs: 300_000, lockKey: 7_240_030, run: (db) => sweepWorkOrderWarnings(db) },
+        // The nightly inspection batch: once soon after start (like every job), then every 24 hours.
+        { name: 'inspection', everyMs: 86_400_000, lockKey: 7_240_050, run: (db) => runInspection(db) },
+        // An announcement (公告送达) serves its task on the effective day: an hourly look is soon enough.
+        { name: 'delivery-announcements', everyMs: 3_600_000, lockKey: 7_240_040, run: (db) => settleDueAnnouncements(db) },
+        // Assistants hear of tasks due tomorrow, assigners of overdue ones, once each: hourly is soon enough.
+        { name: 'network-task-reminders', everyMs: 3_600_000, lockKey: 7_240_070, run: (db) => sweepNetworkTaskReminders(db) },
       ],
       app.log,
     );

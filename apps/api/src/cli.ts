@@ -1,17 +1,17 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import { verifyAuditChain } from './modules/audit/index.js';
-import { ensureOfficialCalendar, storedCalendar } from './modules/calendar/index.js';
-import { caseDeadlineStore } from './modules/cases/index.js';
-import { runDeadlineCommand, sweepDeadlineWarnings } from './modules/deadlines/index.js';
-import { createRootCourt, createUserFromCli, resetPasswordFromCli } from './modules/org/index.js';
 import { loadConfig } from './platform/config.js';
-import { type Database, openDatabase } from './platform/db.js';
-import { DEFAULT_SEED, demoAccountsTable, seedDemo } from './seed/index.js';
+import type { Database } from './platform/db.js';
+import { DEFAULT_SEED } from './seed/defaults.js';
+
+// Each command loads only the modules it uses, when it runs: loading them all (the database
+// drivers, exceljs, docxtemplater …) costs seconds, which `courtassist deadline` would pay on
+// every call for nothing.
 
 /** Opens the configured database (DATA_DIR or DATABASE_URL), migrated, for one command. */
 async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
+  const { openDatabase } = await import('./platform/db.js');
   const database = await openDatabase(loadConfig());
   try {
     await database.migrate();
@@ -48,6 +48,7 @@ export function buildCli(): Command {
     .option('--cases <n>', 'cases to generate over the last two years (added to a province loaded earlier)', positiveInt, 0)
     .action((opts: { seed: number; cases: number }) =>
       withDatabase(async ({ db }) => {
+        const { demoAccountsTable, seedDemo } = await import('./seed/index.js');
         const started = Date.now();
         const summary = await seedDemo(db, { seed: opts.seed, cases: opts.cases, progress: (m) => process.stderr.write(`  ${m}\n`) });
         if (summary.courts === 0 && summary.cases === 0) {
@@ -66,6 +67,7 @@ export function buildCli(): Command {
     .requiredOption('--court-code <code>', 'province character, e.g. 吉')
     .action((opts: { courtName: string; courtCode: string }) =>
       withDatabase(async ({ db }) => {
+        const { createRootCourt } = await import('./modules/org/index.js');
         const id = await createRootCourt(db, { name: opts.courtName, code: opts.courtCode });
         console.log(`Court ${opts.courtName} (${opts.courtCode}) created with id ${id}.`);
       }),
@@ -82,6 +84,7 @@ export function buildCli(): Command {
     .option('--password <password>', 'initial password (or COURTASSIST_PASSWORD)')
     .action((opts: { username: string; name: string; court: string; roles: string; password?: string }) =>
       withDatabase(async ({ db }) => {
+        const { createUserFromCli } = await import('./modules/org/index.js');
         const id = await createUserFromCli(db, {
           username: opts.username,
           displayName: opts.name,
@@ -102,6 +105,7 @@ export function buildCli(): Command {
     .option('--password <password>', 'new password (or COURTASSIST_PASSWORD)')
     .action((opts: { username: string; password?: string }) =>
       withDatabase(async ({ db }) => {
+        const { resetPasswordFromCli } = await import('./modules/org/index.js');
         await resetPasswordFromCli(db, opts.username, passwordFrom(opts.password));
         console.log(`Password of ${opts.username} reset; all their sessions ended.`);
       }),
@@ -113,6 +117,7 @@ export function buildCli(): Command {
     .description('recompute the hash chain and report the first altered or missing record')
     .action(() =>
       withDatabase(async ({ db }) => {
+        const { verifyAuditChain } = await import('./modules/audit/index.js');
         const result = await verifyAuditChain(db, (n) => process.stderr.write(`\r  checked ${n} records`));
         process.stderr.write('\n');
         if (result.ok) {
@@ -130,11 +135,13 @@ export function buildCli(): Command {
     .action(async () => {
       // A database is opened only for periods without a calendar of their own, and only if one is configured.
       const input = await readStdin();
+      const { runDeadlineCommand } = await import('./modules/deadlines/index.js');
       const config = loadConfig();
       const hasDatabase = !!config.databaseUrl || existsSync(join(config.dataDir, 'pgdata'));
       const stored =
         hasDatabase && needsStoredCalendar(input)
           ? await withDatabase(async ({ db }) => {
+              const { ensureOfficialCalendar, storedCalendar } = await import('./modules/calendar/index.js');
               await ensureOfficialCalendar(db);
               return storedCalendar(db);
             })
@@ -150,10 +157,52 @@ export function buildCli(): Command {
     .description("set every open case's warning level for today and notify those that entered a new level")
     .action(() =>
       withDatabase(async ({ db }) => {
+        const { sweepDeadlineWarnings } = await import('./modules/deadlines/index.js');
+        const { caseDeadlineStore } = await import('./modules/cases/index.js');
         const result = await sweepDeadlineWarnings(db, caseDeadlineStore);
         console.log(
           `${result.changed} cases changed warning level (${result.refreshed} suspended deadlines refreshed, ${result.delivered} notifications delivered).`,
         );
+      }),
+    );
+
+  const inspection = program.command('inspection').description('quality inspection (质检) of case data');
+  inspection
+    .command('run')
+    .description('run every active inspection rule over the open cases and those closed this year: open new defects, close fixed ones')
+    .action(() =>
+      withDatabase(async ({ db }) => {
+        const { ensureInspectionRules, runInspection } = await import('./modules/inspection/index.js');
+        await ensureInspectionRules(db);
+        const r = await runInspection(db);
+        console.log(
+          `${r.rules} rules: ${r.opened} defects opened, ${r.refreshed} still present, ${r.fixed} fixed; ${r.open} open in all (${r.ms} ms).`,
+        );
+      }),
+    );
+
+  const network = program.command('network').description('the grassroots judicial-assistance network (基层司法协助网络)');
+  network
+    .command('assess')
+    .description(
+      'run the monthly assessment and subsidy statements of a court (and the courts below it); a published month is left as it is',
+    )
+    .requiredOption('--court <code>', 'court code, e.g. 吉0102 (吉 for the whole province)')
+    .requiredOption('--month <month>', 'YYYY-MM')
+    .action((options: { court: string; month: string }) =>
+      withDatabase(async ({ db }) => {
+        if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(options.month)) throw new InvalidArgumentError('--month must be YYYY-MM');
+        const { systemContext } = await import('./platform/context.js');
+        const { runNetworkAssessmentOf } = await import('./modules/network/index.js');
+        const r = await runNetworkAssessmentOf(db, systemContext('cli'), options.court, options.month);
+        if (!r) throw new InvalidArgumentError(`no court ${options.court}`);
+        for (const run of r.runs) {
+          const g = run.grades;
+          console.log(
+            `${run.courtName} ${run.month}: ${run.assistants} assistants — 优秀 ${g.excellent}, 合格 ${g.qualified}, 基本合格 ${g.basic}, 不合格 ${g.unqualified}; ${run.replacements} replacement recommendation(s).`,
+          );
+        }
+        console.log(`${r.runs.length} court(s) assessed for ${options.month} in ${r.ms} ms.`);
       }),
     );
 

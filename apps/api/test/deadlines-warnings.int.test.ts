@@ -79,11 +79,21 @@ beforeAll(async () => {
     cases.set(days, await fileAndAssign(clerk, divhead, specialCase(court0102, addDays(today(), days - 30)), judge.userId));
   }
   cases.set(FAR, await fileAndAssign(clerk, divhead, simpleCase(court0102, today()), judge.userId));
+  // Filing and assignment set the level at once (tested below). Here the cases are put back as
+  // they were when last touched, far from the limit: the days since are what the sweep must find.
+  await t.database.db.execute(
+    sql`UPDATE cases SET warning_level = 'none' WHERE id IN ${sql`(${sql.join(
+      ids().map((id) => sql`${id}`),
+      sql`, `,
+    )})`}`,
+  );
+  await t.database.db.execute(sql`DELETE FROM outbox WHERE payload->>'entityType' = 'case'`);
+  await t.database.db.execute(sql`DELETE FROM notifications WHERE entity_type = 'case'`);
 });
 afterAll(() => closeTestApp(t));
 
 describe('the sweep', () => {
-  it('files with the deadline the days left say, all at level none until swept', async () => {
+  it('files with the deadline the days left say (levels put back to none for the sweep)', async () => {
     for (const [days, kase] of cases) {
       if (days !== FAR) expect(kase.deadlineOn).toBe(addDays(today(), days));
       expect(await levelOf(days)).toBe('none');
@@ -304,5 +314,41 @@ describe('POST /api/deadlines/compute', () => {
     expect(single.json().errors[0].field).toBe('body.procedure');
     const anonymous = await t.app.inject({ method: 'POST', url: '/api/deadlines/compute', payload: { type: 'trial' } });
     expect(anonymous.statusCode).toBe(401);
+  });
+});
+
+describe('levels set by events, between sweeps', () => {
+  it('filing sets the level at once; the team and division head of the assignment are told', async () => {
+    const filed = await clerk.post('/api/cases', specialCase(court0102, addDays(today(), 5 - 30)));
+    expect(filed.statusCode, filed.body).toBe(201);
+    expect(filed.json().warningLevel).toBe('7');
+    const id = filed.json().id as number;
+    // Nobody handles it yet and it belongs to no division: nobody to tell (the president only once overdue).
+    expect(await outboxOf([id])).toEqual([]);
+
+    const assigned = await divhead.post(`/api/cases/${id}/assign`, {
+      mode: 'manual',
+      judgeId: judge.userId,
+      reason: '测试指定承办',
+      version: filed.json().version,
+    });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    const team = [assigned.json().judgeId, assigned.json().assistantId, assigned.json().clerkId];
+    const queued = await outboxOf([id]);
+    expect(queued.map((r) => r.userId).sort()).toEqual([divhead.userId, ...team].sort());
+    expect(queued.filter((r) => team.includes(r.userId)).every((r) => r.kind === 'deadline-warning')).toBe(true);
+    const notices = (await judge.get('/api/notifications?limit=100')).json().items as { entityId: string; titleZh: string }[];
+    expect(notices.find((n) => n.entityId === String(id))?.titleZh).toMatch(/审限剩余 5 日/);
+
+    // The sweep finds nothing left to do for it.
+    const before = (await outboxOf([id])).length;
+    await sweepDeadlineWarnings(t.database.db, caseDeadlineStore);
+    expect((await outboxOf([id])).length).toBe(before);
+  });
+
+  it('a case filed far from its limit stays at none and tells nobody', async () => {
+    const filed = await clerk.post('/api/cases', simpleCase(court0102, today()));
+    expect(filed.json().warningLevel).toBe('none');
+    expect(await outboxOf([filed.json().id])).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { makeIdCard } from '@courtassist/contracts';
+import { sql } from 'drizzle-orm';
 import PizZip from 'pizzip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, type Client, createTestApp, signIn, type TestApp } from './harness.js';
@@ -438,6 +439,67 @@ describe('rescheduling and cancelling', () => {
     expect(calendar.total).toBe(0);
     const all = (await clerk.get(`/api/hearings?caseId=${a.id}&from=${day(D)}&to=${day(D)}&includeCancelled=true`)).json();
     expect(all.items.map((x: { status: string }) => x.status)).toEqual(['cancelled']);
+  });
+});
+
+describe('holding a hearing (已开庭) and the case nodes', () => {
+  const D = 25;
+  let c: CaseInfo;
+  let h: { id: number; version: number };
+  const nodeOf = async (id: number) => (await clerk.get(`/api/cases/${id}`)).json();
+
+  it('scheduling completes the 排期 node of a case waiting there, and only then', async () => {
+    c = await openCase(j1);
+    // Scheduled while documents are still being served: the case stays at 送达.
+    const early = await clerk.post('/api/hearings', hearing(c.id, r3, D, '09:00', '09:30', { isPublic: false }));
+    expect(early.statusCode, early.body).toBe(201);
+    expect((await nodeOf(c.id)).currentNode).toBe('delivery');
+    const cancelled = await clerk.post(`/api/hearings/${early.json().id}/cancel`, { reason: '重新排期', version: early.json().version });
+    expect(cancelled.statusCode).toBe(200);
+
+    const atDelivery = await nodeOf(c.id);
+    const delivered = await clerk.post(`/api/cases/${c.id}/nodes/delivery/complete`, { note: '送达完毕', version: atDelivery.version });
+    expect(delivered.statusCode, delivered.body).toBe(200);
+    expect(delivered.json().currentNode).toBe('scheduling');
+
+    const scheduled = await clerk.post('/api/hearings', hearing(c.id, r3, D, '10:00', '11:00'));
+    expect(scheduled.statusCode, scheduled.body).toBe(201);
+    h = scheduled.json();
+    const after = await nodeOf(c.id);
+    expect(after.currentNode).toBe('hearing');
+    const nodes = after.nodes as { node: string; status: string; completedBy: number | null }[];
+    expect(nodes.find((n) => n.node === 'scheduling')).toMatchObject({ status: 'done' });
+    expect(nodes.find((n) => n.node === 'hearing')).toMatchObject({ status: 'active' });
+  });
+
+  it('refuses to record a hearing as held before it starts, and a stale version', async () => {
+    const early = await clerk.post(`/api/hearings/${h.id}/held`, { version: h.version });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().errors[0]).toMatchObject({ field: 'params.id', code: 'hearing_not_started', message: { zh: expect.any(String) } });
+    // Time passes: the hearing began two hours ago.
+    await t.database.db.execute(
+      sql`UPDATE hearings SET starts_at = now() - interval '2 hours', ends_at = now() - interval '1 hour' WHERE id = ${h.id}`,
+    );
+    const stale = await clerk.post(`/api/hearings/${h.id}/held`, { version: h.version + 1 });
+    expect(stale.statusCode).toBe(409);
+    expect((await clerk.get(`/api/hearings/${h.id}`)).json().status).toBe('scheduled');
+  });
+
+  it('records it held: the case moves from 开庭 to 合议, both audited; it cannot be held or cancelled again', async () => {
+    expect((await kuancheng.post(`/api/hearings/${h.id}/held`, { version: h.version })).statusCode).toBe(404);
+    const held = await clerk.post(`/api/hearings/${h.id}/held`, { note: '双方到庭，庭审结束', version: h.version });
+    expect(held.statusCode, held.body).toBe(200);
+    expect(held.json()).toMatchObject({ status: 'held', version: h.version + 1 });
+    const kase = await nodeOf(c.id);
+    expect(kase.currentNode).toBe('deliberation');
+    expect(kase.nodes.find((n: { node: string }) => n.node === 'hearing')).toMatchObject({ status: 'done', note: '双方到庭，庭审结束' });
+    const trail = (await admin.get(`/api/audit?entityType=hearing&entityId=${h.id}`)).json();
+    expect(trail.items[0]).toMatchObject({ action: 'hold' });
+    const again = await clerk.post(`/api/hearings/${h.id}/held`, { version: held.json().version });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('INVALID_STATE');
+    const cancel = await clerk.post(`/api/hearings/${h.id}/cancel`, { reason: '误操作', version: held.json().version });
+    expect(cancel.statusCode).toBe(409);
   });
 });
 

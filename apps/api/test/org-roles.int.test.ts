@@ -69,7 +69,8 @@ describe('listing roles and permissions', () => {
     expect(byCode.get('admin')?.permissions).toEqual([...PERMISSION_CODES].sort());
     // Two inspectors per trial-management office (9 non-tribunal courts).
     expect(byCode.get('inspector')?.userCount).toBe(18);
-    expect(byCode.get('grassroots-assistant')?.permissions).toEqual([]);
+    // An assistant acts on their own tasks only (the repository decides which are theirs).
+    expect(byCode.get('grassroots-assistant')?.permissions).toEqual(['network.task.report']);
     expect(byCode.get('grassroots-assistant')?.userCount).toBe(36);
   });
 

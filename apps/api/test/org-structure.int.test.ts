@@ -256,9 +256,13 @@ describe('trial teams', () => {
     const response = await courtadmin.get('/api/teams?pageSize=200');
     expect(response.statusCode).toBe(200);
     const body = response.json();
-    // 吉0102: civil-1 ×2, civil-2, criminal, administrative, enforcement ×2 = 7; each tribunal 1.
-    expect(body.total).toBe(9);
-    for (const item of body.items as TeamBody[]) {
+    // 吉0102: civil-1 ×2, civil-2, criminal, administrative, enforcement ×2 = 7 trial teams; each
+    // tribunal 1; and the auxiliary-affairs centre's team (集约事务组), whose members are centre staff.
+    expect(body.total).toBe(10);
+    const centre = (body.items as TeamBody[]).filter((x) => x.name === '集约事务组');
+    expect(centre).toHaveLength(1);
+    expect(centre[0].members.length).toBeGreaterThan(0);
+    for (const item of (body.items as TeamBody[]).filter((x) => x.name !== '集约事务组')) {
       expect(item.template).toEqual({ judge: 1, assistant: 1, clerk: 1 });
       expect(item.members.map((m) => m.position)).toEqual(['judge', 'assistant', 'clerk']);
       expect(item.members.every((m) => m.displayName.length > 0)).toBe(true);
@@ -269,13 +273,13 @@ describe('trial teams', () => {
 
   it('filters teams by courtId and departmentId, with pagination totals', async () => {
     const byCourt = (await courtadmin.get(`/api/teams?courtId=${courtId.吉0102}`)).json();
-    expect(byCourt.total).toBe(7);
+    expect(byCourt.total).toBe(8);
     expect(byCourt.items.every((x: TeamBody) => x.courtId === courtId.吉0102)).toBe(true);
     const byDepartment = (await courtadmin.get(`/api/teams?departmentId=${civil2.id}`)).json();
     expect(byDepartment.total).toBe(1);
     expect(byDepartment.items[0].departmentName).toBe('民事审判第二庭');
     const page = (await courtadmin.get('/api/teams?page=2&pageSize=4')).json();
-    expect(page).toMatchObject({ total: 9, page: 2, pageSize: 4 });
+    expect(page).toMatchObject({ total: 10, page: 2, pageSize: 4 });
     expect(page.items).toHaveLength(4);
     expect((await courtadmin.get(`/api/teams?courtId=${courtId.吉0103}`)).json()).toMatchObject({ items: [], total: 0 });
   });

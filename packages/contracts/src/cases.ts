@@ -273,7 +273,8 @@ export type CaseQuery = z.infer<typeof caseQuery>;
 
 export const casePage = z.object({
   items: z.array(caseSummary),
-  total: z.number().int(),
+  /** Counted with the first page; null on the pages after it (a cursor was given). */
+  total: z.number().int().nullable(),
   /** True when the total is the planner's estimate (lists of more than 10,000 cases). */
   totalApproximate: z.boolean(),
   nextCursor: z.string().nullable(),

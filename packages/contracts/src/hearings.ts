@@ -217,6 +217,10 @@ export type RescheduleHearingRequest = z.infer<typeof rescheduleHearingRequest>;
 
 export const cancelHearingRequest = z.strictObject({ reason: text(500).min(2), version: versionField });
 
+/** Records that a hearing took place (已开庭), once its start time has come; the note goes to the trail. */
+export const holdHearingRequest = z.strictObject({ note: text(500).default(''), version: versionField });
+export type HoldHearingRequest = z.infer<typeof holdHearingRequest>;
+
 export const hearingQuery = z
   .strictObject({
     courtId: dbIdParam.optional(),
@@ -279,6 +283,7 @@ export const HEARING_FIELD_ERRORS = {
   hearing_times: { zh: '结束时间须晚于开始时间', en: 'The end must be after the start' },
   window_too_wide: { zh: '查询时间范围过大', en: 'The date range is too wide' },
   hearing_in_past: { zh: '开庭时间不能早于现在', en: 'The hearing cannot start in the past' },
+  hearing_not_started: { zh: '开庭时间未到，不能登记为已开庭', en: 'The hearing has not started yet: it cannot be recorded as held' },
   hearing_too_long: { zh: `单次庭审不超过 ${MAX_HEARING_HOURS} 小时`, en: `A hearing lasts at most ${MAX_HEARING_HOURS} hours` },
   announcement_too_late: {
     zh: `公开审理的案件应在开庭三日前公告：开庭日与公告日之间须间隔 ${ANNOUNCEMENT_FULL_DAYS} 个整日`,

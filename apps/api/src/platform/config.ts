@@ -23,6 +23,16 @@ export interface AppConfig {
   secureCookies: boolean;
   /** Trust X-Forwarded-For from a reverse proxy. */
   trustProxy: boolean;
+  /** SMS gateway endpoint (POST JSON {to, text}); without it SMS go to the development channel. */
+  smsGatewayUrl: string | null;
+  /** Key sent to the SMS gateway in the `X-Api-Key` header. */
+  smsGatewayKey: string | null;
+  /** Mail server, `smtp://user:pass@host:port` (or `smtps://`); without it mail goes to the development channel. */
+  smtpUrl: string | null;
+  /** Sender address of outgoing mail. */
+  mailFrom: string;
+  /** The public origin links in messages point to (electronic delivery's read links), e.g. https://court.example.cn; null: the request's origin. */
+  publicBaseUrl: string | null;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -41,6 +51,19 @@ function readVersion(): string {
 
 function flag(value: string | undefined): boolean {
   return value !== undefined && ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+}
+
+/** An http(s) origin with an optional path, without the trailing slash. */
+function baseUrl(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`Expected an http(s) URL, got "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`Expected an http(s) URL, got "${value}"`);
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -65,6 +88,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 1024 * 1024),
     secureCookies: flag(env.SECURE_COOKIES),
     trustProxy: flag(env.TRUST_PROXY),
+    smsGatewayUrl: env.SMS_GATEWAY_URL || null,
+    smsGatewayKey: env.SMS_GATEWAY_KEY || null,
+    smtpUrl: env.SMTP_URL || null,
+    mailFrom: env.MAIL_FROM || 'CourtAssist <no-reply@courtassist.local>',
+    publicBaseUrl: baseUrl(env.PUBLIC_BASE_URL),
   };
   return { ...config, ...overrides };
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import type { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -153,4 +153,26 @@ export function constraintOf(error: unknown): string | null {
 /** Text for a LIKE pattern, with its wildcards (%, _) and the escape character taken literally. */
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Counting every match of a list over millions of rows costs more than its page; beyond this, estimate. */
+export const EXACT_COUNT_LIMIT = 10_000;
+
+/**
+ * The total of a list: exact up to EXACT_COUNT_LIMIT; above it, the planner's estimate, flagged
+ * approximate (the page then says "about 1,234,000"). `fromWhere` is the list's FROM … WHERE …,
+ * selecting rows without columns.
+ */
+export async function cappedCount(ex: Executor, fromWhere: SQL): Promise<{ total: number; totalApproximate: boolean }> {
+  const [{ n }] = await rows<{ n: number }>(
+    ex,
+    sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${fromWhere} LIMIT ${EXACT_COUNT_LIMIT + 1}) capped`,
+  );
+  if (n <= EXACT_COUNT_LIMIT) return { total: n, totalApproximate: false };
+  const [plan] = await rows<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] | string }>(
+    ex,
+    sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM ${fromWhere}`,
+  );
+  const parsed = typeof plan['QUERY PLAN'] === 'string' ? JSON.parse(plan['QUERY PLAN']) : plan['QUERY PLAN'];
+  return { total: Math.max(EXACT_COUNT_LIMIT + 1, Math.round(parsed[0].Plan['Plan Rows'])), totalApproximate: true };
 }

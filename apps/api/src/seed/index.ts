@@ -1,11 +1,17 @@
 import { hasSeedRecord } from '../modules/audit/index.js';
 import { ensureCaseReferenceData, seedCases } from '../modules/cases/index.js';
 import { seedCourtrooms } from '../modules/hearings/index.js';
-import { countCourts, DEMO_ACCOUNTS, type SeededOrganisation, seedOrganisation } from '../modules/org/index.js';
+import { seedNetworkTasks } from '../modules/network/index.js';
+import { countCourts, DEMO_ACCOUNTS, ensureBuiltinRoles, type SeededOrganisation, seedOrganisation } from '../modules/org/index.js';
+import { seedWorkOrders } from '../modules/work-orders/index.js';
 import type { Db } from '../platform/db.js';
+import { seedDeliveryDemo } from './delivery-demo.js';
+import { seedNetworkDemo } from './network-demo.js';
 import { chineseName, mobilePhone, seededRandom } from './random.js';
 
-export const DEFAULT_SEED = 20_261_121;
+export { DEFAULT_SEED } from './defaults.js';
+
+import { DEFAULT_SEED } from './defaults.js';
 
 export interface SeedOptions {
   seed?: number;
@@ -30,6 +36,14 @@ export async function seedDemo(db: Db, options: SeedOptions = {}): Promise<Seede
   // The CLI seeds without starting the app: the reference data (procedures, limits) must exist.
   await ensureCaseReferenceData(db);
   if (count > 0) await seedCases(db, { random, count, name: chineseName, phone: mobilePhone, progress: options.progress });
+  // Centre teams, default order types (also for a province loaded earlier) and orders of demo cases.
+  await ensureBuiltinRoles(db);
+  await seedWorkOrders(db, options.progress);
+  // The grassroots assistance network of the basic courts and tribunals (once).
+  await seedNetworkDemo(db, random, options.progress);
+  // Deliveries of the demo cases' 送达 orders (once).
+  await seedDeliveryDemo(db, random, options.progress);
+  await seedNetworkTasks(db, { random, name: chineseName }, options.progress);
   return { ...organisation, cases: count };
 }
 

@@ -66,7 +66,9 @@ function name(names: { zh: string; en: string } | undefined, lang: Lang, fallbac
  * background, page by page (keyset), and its progress stored so that the page can show it.
  */
 export async function startCaseExport(db: Db, ctx: RequestContext, actor: Actor, query: CaseQuery, lang: Lang, log: FastifyBaseLogger) {
-  const { total, totalApproximate } = await listCases(db, actor, { query: { ...query, limit: 1 }, actorId: actor.userId, after: null });
+  const counted = await listCases(db, actor, { query: { ...query, limit: 1 }, actorId: actor.userId, after: null });
+  const { totalApproximate } = counted;
+  const total = counted.total ?? 0; // always counted: no cursor
   if (total > MAX_EXPORT_ROWS)
     throw new AppError('INVALID_STATE', 'conflict', { detail: `More than ${MAX_EXPORT_ROWS} cases: narrow the filter.`, meta: { total } });
   const id = randomUUID();

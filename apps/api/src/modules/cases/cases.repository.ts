@@ -1,7 +1,7 @@
-import type { CaseQuery } from '@courtassist/contracts';
+import type { CaseNode, CaseQuery } from '@courtassist/contracts';
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.js';
-import { type Executor, escapeLike, rows } from '../../platform/db.js';
+import { cappedCount, type Executor, escapeLike, rows } from '../../platform/db.js';
 import type { CaseDeadlineStore, CaseForDeadline } from '../deadlines/index.js';
 import {
   caseAgents,
@@ -148,6 +148,11 @@ export interface ListFilter {
 }
 
 const SORT_COLUMNS = { filedOn: sql`k.filed_on`, deadlineOn: sql`k.deadline_on`, caseNumber: sql`k.case_number` } as const;
+/**
+ * Only deadlines may be null. NULLS LAST on a column that is never null would still keep
+ * PostgreSQL from reading the index in order (a million-case court list sorted in memory).
+ */
+const NULLABLE_SORTS: ReadonlySet<string> = new Set(['deadlineOn']);
 
 function listWhere(scope: Scope, { query, actorId }: ListFilter): SQL {
   const parts: SQL[] = [sql`k.court_id IN ${courtsInScope(scope)}`];
@@ -180,6 +185,8 @@ function keysetCondition({ query, after }: ListFilter): SQL | null {
   const column = SORT_COLUMNS[query.sort];
   const [value, id] = after;
   const op = query.order === 'desc' ? sql`<` : sql`>`;
+  // Filing dates and case numbers are never null: a plain row comparison lets the index serve it.
+  if (!NULLABLE_SORTS.has(query.sort)) return sql`(${column}, k.id) ${op} (${value}, ${id})`;
   // Null deadlines sort last in both directions.
   if (value === null) return sql`(${column} IS NULL AND k.id ${op} ${id})`;
   return sql`((${column}, k.id) ${op} (${value}, ${id}) OR ${column} IS NULL)`;
@@ -190,7 +197,7 @@ export async function listCases(
   scope: Scope,
   filter: ListFilter,
   withTotal = true,
-): Promise<{ items: CaseListRow[]; total: number; totalApproximate: boolean }> {
+): Promise<{ items: CaseListRow[]; total: number | null; totalApproximate: boolean }> {
   const where = listWhere(scope, filter);
   const keyset = keysetCondition(filter);
   const column = SORT_COLUMNS[filter.query.sort];
@@ -200,93 +207,93 @@ export async function listCases(
     sql`SELECT ${listColumns}
         FROM cases k JOIN courts c ON c.id = k.court_id LEFT JOIN users j ON j.id = k.judge_id
         WHERE ${where} ${keyset ? sql`AND ${keyset}` : sql``}
-        ORDER BY ${column} ${direction} NULLS LAST, k.id ${direction}
+        ORDER BY ${column} ${direction} ${NULLABLE_SORTS.has(filter.query.sort) ? sql`NULLS LAST` : sql``}, k.id ${direction}
         LIMIT ${filter.query.limit}`,
   );
-  return { items, ...(withTotal ? await countCases(ex, where) : { total: -1, totalApproximate: false }) };
+  return { items, ...(withTotal ? await countCases(ex, where) : { total: null, totalApproximate: false }) };
 }
 
-/** Counting every match of a province-wide list costs more than the page itself; beyond this, estimate. */
-export const EXACT_COUNT_LIMIT = 10_000;
-
-/**
- * Exact totals up to EXACT_COUNT_LIMIT; above it, the planner's estimate, flagged approximate
- * (the list then says "about 1,234,000"), so a list over a million cases stays fast.
- */
 async function countCases(ex: Executor, where: SQL): Promise<{ total: number; totalApproximate: boolean }> {
-  const [{ n }] = await rows<{ n: number }>(
-    ex,
-    sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM cases k WHERE ${where} LIMIT ${EXACT_COUNT_LIMIT + 1}) capped`,
-  );
-  if (n <= EXACT_COUNT_LIMIT) return { total: n, totalApproximate: false };
-  const [plan] = await rows<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] | string }>(
-    ex,
-    sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM cases k WHERE ${where}`,
-  );
-  const parsed = typeof plan['QUERY PLAN'] === 'string' ? JSON.parse(plan['QUERY PLAN']) : plan['QUERY PLAN'];
-  return { total: Math.max(EXACT_COUNT_LIMIT + 1, Math.round(parsed[0].Plan['Plan Rows'])), totalApproximate: true };
+  return cappedCount(ex, sql`cases k WHERE ${where}`);
 }
 
-export async function findSummaryRow(ex: Executor, id: number): Promise<CaseListRow | null> {
-  const [row] = await rows<CaseListRow>(
-    ex,
-    sql`SELECT ${listColumns} FROM cases k JOIN courts c ON c.id = k.court_id LEFT JOIN users j ON j.id = k.judge_id WHERE k.id = ${id}`,
-  );
-  return row ?? null;
-}
-
-export function partiesOf(ex: Executor, caseId: number) {
-  return ex.select().from(caseParties).where(eq(caseParties.caseId, caseId)).orderBy(asc(caseParties.sort));
-}
-
-export function agentsOf(ex: Executor, caseId: number) {
-  return ex.select().from(caseAgents).where(eq(caseAgents.caseId, caseId)).orderBy(asc(caseAgents.id));
-}
-
-export function nodesOf(ex: Executor, caseId: number) {
-  return rows<{
+/** A case's page in one statement: its list columns, names, and every sub-list as JSON. */
+export interface CaseDetailRow extends CaseListRow {
+  departmentName: string | null;
+  assistantName: string | null;
+  clerkName: string | null;
+  parties: {
+    id: number;
+    role: string;
+    kind: string;
+    name: string;
+    gender: string | null;
+    idNumber: string | null;
+    birthDate: string | null;
+    phone: string | null;
+    address: string | null;
+    creditCode: string | null;
+    legalRepresentative: string | null;
+  }[];
+  agents: {
+    id: number;
+    partyId: number | null;
+    kind: string;
+    name: string;
+    licenseNumber: string | null;
+    lawFirm: string | null;
+    phone: string | null;
+  }[];
+  nodes: {
     node: string;
     status: string;
     responsibleId: number | null;
     responsibleName: string | null;
-    startedAt: Date | string | null;
+    startedAt: string | null;
     dueOn: string | null;
-    completedAt: Date | string | null;
+    completedAt: string | null;
     completedByName: string | null;
     note: string;
-  }>(
-    ex,
-    sql`SELECT n.node, n.status, n.responsible_id AS "responsibleId", r.display_name AS "responsibleName",
-               n.started_at AS "startedAt", to_char(n.due_on, 'YYYY-MM-DD') AS "dueOn", n.completed_at AS "completedAt",
-               d.display_name AS "completedByName", n.note
-        FROM case_nodes n LEFT JOIN users r ON r.id = n.responsible_id LEFT JOIN users d ON d.id = n.completed_by
-        WHERE n.case_id = ${caseId} ORDER BY n.id`,
-  );
+  }[];
+  assignments: { judgeId: number; judgeName: string; method: string; reason: string; assignedByName: string | null; assignedAt: string }[];
+  panel: { userId: number; name: string; role: string }[];
+  recusals: { judgeId: number; judgeName: string; reason: string }[];
 }
 
-export function assignmentsOf(ex: Executor, caseId: number) {
-  return rows<{
-    judgeId: number;
-    judgeName: string;
-    method: string;
-    reason: string;
-    assignedByName: string | null;
-    assignedAt: Date | string;
-  }>(
+/**
+ * One round trip instead of nine: the case page is the most read page of the system, and nine
+ * concurrent queries per read took nine pooled connections each, so ten readers queued for them.
+ */
+export async function findCaseDetailRow(ex: Executor, id: number): Promise<CaseDetailRow | null> {
+  const [row] = await rows<CaseDetailRow>(
     ex,
-    sql`SELECT a.judge_id AS "judgeId", j.display_name AS "judgeName", a.method, a.reason,
-               b.display_name AS "assignedByName", a.assigned_at AS "assignedAt"
-        FROM case_assignments a JOIN users j ON j.id = a.judge_id LEFT JOIN users b ON b.id = a.assigned_by
-        WHERE a.case_id = ${caseId} ORDER BY a.id`,
+    sql`SELECT ${listColumns},
+          (SELECT d.name FROM departments d WHERE d.id = k.department_id) AS "departmentName",
+          (SELECT u.display_name FROM users u WHERE u.id = k.assistant_id) AS "assistantName",
+          (SELECT u.display_name FROM users u WHERE u.id = k.clerk_id) AS "clerkName",
+          coalesce((SELECT json_agg(json_build_object('id', p.id, 'role', p.role, 'kind', p.kind, 'name', p.name, 'gender', p.gender,
+                      'idNumber', p.id_number, 'birthDate', to_char(p.birth_date, 'YYYY-MM-DD'), 'phone', p.phone, 'address', p.address,
+                      'creditCode', p.credit_code, 'legalRepresentative', p.legal_representative) ORDER BY p.sort, p.id)
+                    FROM case_parties p WHERE p.case_id = k.id), '[]') AS parties,
+          coalesce((SELECT json_agg(json_build_object('id', a.id, 'partyId', a.party_id, 'kind', a.kind, 'name', a.name,
+                      'licenseNumber', a.license_number, 'lawFirm', a.law_firm, 'phone', a.phone) ORDER BY a.id)
+                    FROM case_agents a WHERE a.case_id = k.id), '[]') AS agents,
+          coalesce((SELECT json_agg(json_build_object('node', n.node, 'status', n.status, 'responsibleId', n.responsible_id,
+                      'responsibleName', r.display_name, 'startedAt', n.started_at, 'dueOn', to_char(n.due_on, 'YYYY-MM-DD'),
+                      'completedAt', n.completed_at, 'completedByName', b.display_name, 'note', n.note) ORDER BY n.id)
+                    FROM case_nodes n LEFT JOIN users r ON r.id = n.responsible_id LEFT JOIN users b ON b.id = n.completed_by
+                    WHERE n.case_id = k.id), '[]') AS nodes,
+          coalesce((SELECT json_agg(json_build_object('judgeId', a.judge_id, 'judgeName', u.display_name, 'method', a.method,
+                      'reason', a.reason, 'assignedByName', b.display_name, 'assignedAt', a.assigned_at) ORDER BY a.id)
+                    FROM case_assignments a JOIN users u ON u.id = a.judge_id LEFT JOIN users b ON b.id = a.assigned_by
+                    WHERE a.case_id = k.id), '[]') AS assignments,
+          coalesce((SELECT json_agg(json_build_object('userId', m.user_id, 'name', u.display_name, 'role', m.role) ORDER BY m.role DESC, u.id)
+                    FROM case_panel_members m JOIN users u ON u.id = m.user_id WHERE m.case_id = k.id), '[]') AS panel,
+          coalesce((SELECT json_agg(json_build_object('judgeId', r.judge_id, 'judgeName', u.display_name, 'reason', r.reason) ORDER BY r.created_at)
+                    FROM case_recusals r JOIN users u ON u.id = r.judge_id WHERE r.case_id = k.id), '[]') AS recusals
+        FROM cases k JOIN courts c ON c.id = k.court_id LEFT JOIN users j ON j.id = k.judge_id WHERE k.id = ${id}`,
   );
-}
-
-export function panelOf(ex: Executor, caseId: number) {
-  return rows<{ userId: number; name: string; role: string }>(
-    ex,
-    sql`SELECT m.user_id AS "userId", u.display_name AS name, m.role FROM case_panel_members m JOIN users u ON u.id = m.user_id
-        WHERE m.case_id = ${caseId} ORDER BY m.role DESC, u.id`,
-  );
+  return row ?? null;
 }
 
 export function recusalsOf(ex: Executor, caseId: number) {
@@ -295,19 +302,6 @@ export function recusalsOf(ex: Executor, caseId: number) {
     sql`SELECT r.judge_id AS "judgeId", u.display_name AS "judgeName", r.reason FROM case_recusals r JOIN users u ON u.id = r.judge_id
         WHERE r.case_id = ${caseId} ORDER BY r.created_at`,
   );
-}
-
-export async function userNames(ex: Executor, ids: (number | null)[]): Promise<Map<number, string>> {
-  const wanted = ids.filter((id): id is number => id !== null);
-  if (wanted.length === 0) return new Map();
-  const found = await rows<{ id: number; name: string }>(
-    ex,
-    sql`SELECT id, display_name AS name FROM users WHERE id IN ${sql`(${sql.join(
-      wanted.map((id) => sql`${id}`),
-      sql`, `,
-    )})`}`,
-  );
-  return new Map(found.map((r) => [r.id, r.name]));
 }
 
 // ---- assignment ----
@@ -323,12 +317,13 @@ export interface EligibleJudge {
 
 /**
  * Judges eligible to be drawn for a case: active judges leading a trial team in a department of
- * the right kind in the case's court, not recused, and — when any judge of that department has
- * specialisations for the case type — only the specialised ones. With their open caseload.
+ * the right kind in the case's court, not recused, and — when any of them is specialised in the
+ * case's type (as a whole, or in a cause subtree holding the case's cause) — only the specialised
+ * ones. With their open caseload.
  */
 export function eligibleJudges(
   ex: Executor,
-  input: { caseId: number; courtId: number; departmentKind: string; caseTypeCode: string },
+  input: { caseId: number; courtId: number; departmentKind: string; caseTypeCode: string; causeCode: string | null },
 ): Promise<EligibleJudge[]> {
   return rows<EligibleJudge>(
     ex,
@@ -345,7 +340,11 @@ export function eligibleJudges(
         ),
         specialised AS (
           SELECT DISTINCT s.user_id FROM judge_specialisations s
-          WHERE s.case_type_code = ${input.caseTypeCode} AND s.user_id IN (SELECT judge_id FROM team_judges)
+          WHERE s.case_type_code = ${input.caseTypeCode}
+            AND (s.cause_prefix = ''
+                 OR ${input.causeCode}::text = s.cause_prefix
+                 OR ${input.causeCode}::text LIKE s.cause_prefix || '.%')
+            AND s.user_id IN (SELECT judge_id FROM team_judges)
         )
         SELECT tj.judge_id AS "judgeId", tj.team_id AS "teamId", tj.department_id AS "departmentId",
                tj.assistant_id AS "assistantId", tj.clerk_id AS "clerkId",
@@ -399,6 +398,16 @@ export async function causeOf(ex: Executor, code: string) {
   return row ?? null;
 }
 
+/** Several causes in one query, by code (codes not in the catalogue are simply absent). */
+export async function causesByCode(ex: Executor, codes: readonly string[]): Promise<Map<string, typeof causes.$inferSelect>> {
+  if (codes.length === 0) return new Map();
+  const found = await ex
+    .select()
+    .from(causes)
+    .where(inArray(causes.code, [...new Set(codes)]));
+  return new Map(found.map((c) => [c.code, c]));
+}
+
 export async function nodeDaysOf(ex: Executor, caseTypeCode: string): Promise<Map<string, number>> {
   const found = await ex.select().from(nodeLimits).where(eq(nodeLimits.caseTypeCode, caseTypeCode));
   return new Map(found.map((r) => [r.node, r.days]));
@@ -444,11 +453,6 @@ export async function courtOfFiling(ex: Executor, scope: Scope, courtId: number)
         FROM courts c WHERE c.id = ${courtId} AND c.path LIKE ${`${scope.courtPath}%`}`,
   );
   return row ?? null;
-}
-
-export async function departmentNameOf(ex: Executor, id: number): Promise<string | null> {
-  const [row] = await rows<{ name: string }>(ex, sql`SELECT name FROM departments WHERE id = ${id}`);
-  return row?.name ?? null;
 }
 
 // ---- facts for other modules (hearings) ----
@@ -608,4 +612,22 @@ export async function exportFile(ex: Executor, id: string, userId: number): Prom
     .from(caseExports)
     .where(and(eq(caseExports.id, id), eq(caseExports.userId, userId), eq(caseExports.status, 'done')));
   return row ?? null;
+}
+
+/**
+ * Moves an open case's active node from `node` to the next one, if `node` is the active one;
+ * the case's judge, type and court when it moved, null otherwise.
+ */
+export async function advanceFromNode(
+  ex: Executor,
+  caseId: number,
+  node: CaseNode,
+  next: CaseNode,
+): Promise<{ judgeId: number | null; caseTypeCode: string; courtId: number } | null> {
+  const [moved] = await ex
+    .update(cases)
+    .set({ currentNode: next, version: sql`${cases.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(cases.id, caseId), eq(cases.status, 'open'), eq(cases.currentNode, node)))
+    .returning({ judgeId: cases.judgeId, caseTypeCode: cases.caseTypeCode, courtId: cases.courtId });
+  return moved ?? null;
 }

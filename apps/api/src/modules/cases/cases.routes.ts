@@ -16,11 +16,13 @@ import {
   fileCaseRequest,
   idParam,
   panelRequest,
+  putSpecialisationsRequest,
   recusalRequest,
+  specialisationsView,
 } from '@courtassist/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, requireAuth, requirePermission } from '../../platform/auth.js';
+import { actorOf, requireAnyPermission, requireAuth, requirePermission } from '../../platform/auth.js';
 import type { Db } from '../../platform/db.js';
 import { caseExportFile, caseExportStatus as exportStatusOf, startCaseExport } from './cases.export.js';
 import { listCaseTypes, listCauses } from './cases.repository.js';
@@ -36,12 +38,15 @@ import {
   recuseJudge,
   setPanel,
 } from './cases.service.js';
+import { getSpecialisations, setSpecialisations } from './specialisations.service.js';
 
 const read = { preHandler: requirePermission('case.read') };
 const handle = { preHandler: requirePermission('case.handle') };
 const assign = { preHandler: requirePermission('case.assign') };
+/** Who is drawn for what: set by those who assign cases or who run the court's organisation. */
+const specialise = { preHandler: requireAnyPermission('case.assign', 'org.manage') };
 
-export const casesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+export const casesRoutes: FastifyPluginAsyncZod<{ db: Db; random: () => number }> = async (app, { db, random }) => {
   const tags = ['cases'];
 
   app.get('/case-types', { preHandler: requireAuth, schema: { tags, response: { 200: caseTypeList } } }, async () => ({
@@ -82,12 +87,22 @@ export const casesRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
   app.post(
     '/cases/:id/assign',
     { ...assign, schema: { tags, params: idParam, body: assignCaseRequest, response: { 200: caseDetail } } },
-    (req) => assignCase(db, req.ctx, actorOf(req), req.params.id, req.body),
+    (req) => assignCase(db, req.ctx, actorOf(req), req.params.id, req.body, random),
   );
   app.post(
     '/cases/:id/recusals',
     { ...assign, schema: { tags, params: idParam, body: recusalRequest, response: { 200: caseDetail } } },
     (req) => recuseJudge(db, req.ctx, actorOf(req), req.params.id, req.body),
+  );
+  app.get(
+    '/users/:id/specialisations',
+    { ...specialise, schema: { tags, params: idParam, response: { 200: specialisationsView } } },
+    (req) => getSpecialisations(db, actorOf(req), req.params.id),
+  );
+  app.put(
+    '/users/:id/specialisations',
+    { ...specialise, schema: { tags, params: idParam, body: putSpecialisationsRequest, response: { 200: specialisationsView } } },
+    (req) => setSpecialisations(db, req.ctx, actorOf(req), req.params.id, req.body),
   );
   app.put('/cases/:id/panel', { ...handle, schema: { tags, params: idParam, body: panelRequest, response: { 200: caseDetail } } }, (req) =>
     setPanel(db, req.ctx, actorOf(req), req.params.id, req.body),

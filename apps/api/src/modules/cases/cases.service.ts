@@ -17,21 +17,23 @@ import { recordAudit } from '../../platform/audit.js';
 import type { Actor, RequestContext } from '../../platform/context.js';
 import type { Db, Executor } from '../../platform/db.js';
 import { AppError, fieldProblem } from '../../platform/errors.js';
-import { storedDeadline } from '../deadlines/index.js';
+import { noticeNewTeam, refreshCaseWarning, storedDeadline } from '../deadlines/index.js';
+import { syncCaseDefects } from '../inspection/index.js';
+import { deliverSoon } from '../notifications/index.js';
+import { startOrdersForAssignment, startOrdersForClosure } from '../work-orders/index.js';
 import { drawJudge } from './assignment.js';
 import {
   activeUsersOfCourt,
-  agentsOf,
-  assignmentsOf,
+  advanceFromNode,
   type CaseListRow,
   type CaseRow,
+  caseDeadlineStore,
   caseTypeOf,
   causeOf,
   courtOfFiling,
-  departmentNameOf,
   eligibleJudges,
+  findCaseDetailRow,
   findCaseRow,
-  findSummaryRow,
   insertAgents,
   insertAssignment,
   insertCase,
@@ -41,16 +43,12 @@ import {
   listCases,
   nextSequence,
   nodeDaysOf,
-  nodesOf,
-  panelOf,
-  partiesOf,
   procedureOf,
   recusalsOf,
   replacePanel,
   teamOfJudge,
   updateCase,
   updateNode,
-  userNames,
 } from './cases.repository.js';
 import { addDaysIso, chinaToday, maskIdNumber, requiredRolesMissing } from './cases.rules.js';
 
@@ -60,8 +58,9 @@ const toSummary = (row: CaseListRow): CaseSummary => row as CaseSummary;
 
 /**
  * Files a case: checks the court, type, procedure, cause and parties; draws the next number of
- * the court, type and year inside the transaction (gap-free); computes the trial limit; opens
- * the filing node (done) and the assignment node (active).
+ * the court, type and year inside the transaction (gap-free); computes the trial limit and its
+ * warning level (a case filed late may start near or past it); opens the filing node (done) and
+ * the assignment node (active).
  */
 export async function fileCase(db: Db, ctx: RequestContext, actor: Actor, input: FileCaseRequest): Promise<CaseDetail> {
   const court = await courtOfFiling(db, actor, input.courtId);
@@ -90,6 +89,7 @@ export async function fileCase(db: Db, ctx: RequestContext, actor: Actor, input:
     input.filedOn,
   );
   const nodeDays = await nodeDaysOf(db, input.caseTypeCode);
+  let warned = false;
   const id = await db.transaction(async (tx) => {
     const seq = await nextSequence(tx, court.numberingCourtId, input.caseTypeCode, year);
     const caseNumber = formatCaseNumber({ year, courtCode: court.code, typeCode: input.caseTypeCode as CaseTypeCode, seq });
@@ -112,6 +112,7 @@ export async function fileCase(db: Db, ctx: RequestContext, actor: Actor, input:
     });
     await writeParties(tx, caseId, input);
     await insertNodes(tx, initialNodes(caseId, actor.userId, input.filedOn, nodeDays));
+    warned = (await refreshCaseWarning(tx, caseDeadlineStore, caseId)) > 0;
     await recordAudit(tx, ctx, {
       entityType: 'case',
       entityId: caseId,
@@ -128,6 +129,7 @@ export async function fileCase(db: Db, ctx: RequestContext, actor: Actor, input:
     });
     return caseId;
   });
+  if (warned) await deliverSoon(db);
   return getCase(db, actor, id);
 }
 
@@ -235,26 +237,18 @@ function initialNodes(caseId: number, filedBy: number, filedOn: string, nodeDays
 export async function getCase(db: Db, actor: Actor, id: number): Promise<CaseDetail> {
   const row = await findCaseRow(db, actor, id);
   if (!row) throw AppError.notFound();
-  const [summary, parties, agents, nodes, assignments, panel, recusals, names] = await Promise.all([
-    findSummaryRow(db, id),
-    partiesOf(db, id),
-    agentsOf(db, id),
-    nodesOf(db, id),
-    assignmentsOf(db, id),
-    panelOf(db, id),
-    recusalsOf(db, id),
-    userNames(db, [row.assistantId, row.clerkId]),
-  ]);
-  const department = row.departmentId ? await departmentNameOf(db, row.departmentId) : null;
+  const detail = await findCaseDetailRow(db, id);
+  if (!detail) throw AppError.notFound();
+  const { departmentName, assistantName, clerkName, parties, agents, nodes, assignments, panel, recusals, ...summary } = detail;
   return {
-    ...toSummary(summary as CaseListRow),
+    ...toSummary(summary),
     departmentId: row.departmentId,
-    departmentName: department,
+    departmentName,
     teamId: row.teamId,
     assistantId: row.assistantId,
-    assistantName: row.assistantId ? (names.get(row.assistantId) ?? null) : null,
+    assistantName,
     clerkId: row.clerkId,
-    clerkName: row.clerkId ? (names.get(row.clerkId) ?? null) : null,
+    clerkName,
     collegial: row.collegial,
     presidingJudgeId: row.presidingJudgeId,
     panel: panel as CaseDetail['panel'],
@@ -265,12 +259,12 @@ export async function getCase(db: Db, actor: Actor, id: number): Promise<CaseDet
     closedOn: row.closedOn,
     closureMethod: row.closureMethod,
     archivedOn: row.archivedOn,
-    parties: parties.map(({ caseId: _c, sort: _s, ...p }) => ({
+    parties: parties.map((p) => ({
       ...p,
       // Identity numbers are for those who handle cases; readers see the region and the last four.
       idNumber: p.idNumber && !actor.permissions.has('case.handle') ? maskIdNumber(p.idNumber) : p.idNumber,
     })) as CaseDetail['parties'],
-    agents: agents.map(({ caseId: _c, ...a }) => a),
+    agents,
     nodes: nodes.map(
       (n) => ({ ...n, startedAt: isoMoment(n.startedAt), completedAt: isoMoment(n.completedAt) }) as CaseDetail['nodes'][number],
     ),
@@ -308,11 +302,9 @@ export function decodeCursor(cursor: string | undefined): [string | null, number
 }
 
 export async function findCases(db: Db, actor: Actor, query: CaseQuery) {
-  const { items, total, totalApproximate } = await listCases(db, actor, {
-    query,
-    actorId: actor.userId,
-    after: decodeCursor(query.cursor),
-  });
+  const after = decodeCursor(query.cursor);
+  // The total is counted with the first page only: the later pages of the same list share it.
+  const { items, total, totalApproximate } = await listCases(db, actor, { query, actorId: actor.userId, after }, after === null);
   const last = items.at(-1);
   const sortValue = (row: CaseListRow) =>
     query.sort === 'filedOn' ? row.filedOn : query.sort === 'deadlineOn' ? row.deadlineOn : row.caseNumber;
@@ -357,6 +349,8 @@ export async function editCase(
   const { version, ...patch } = input;
   await db.transaction(async (tx) => {
     if (!(await updateCase(tx, id, version, patch))) throw AppError.versionConflict();
+    // The inspection rules run on save: defects the edit fixed close, new ones open.
+    await syncCaseDefects(tx, id);
     await recordAudit(tx, ctx, {
       entityType: 'case',
       entityId: id,
@@ -408,6 +402,7 @@ export async function assignCase(
       presidingJudgeId: before.collegial ? before.presidingJudgeId : chosen.judgeId,
     });
     if (!moved) throw AppError.versionConflict();
+    if (chosen.judgeId !== before.judgeId) await noticeNewTeam(tx, id, today);
     await insertAssignment(tx, {
       caseId: id,
       judgeId: chosen.judgeId,
@@ -429,6 +424,7 @@ export async function assignCase(
         responsibleId: chosen.clerkId ?? chosen.judgeId,
         dueOn: addDaysIso(today, nodeDays.get('delivery') ?? 15),
       });
+      await startOrdersForAssignment(tx, ctx, { caseId: id, courtId: before.courtId, caseTypeCode: before.caseTypeCode });
     }
     await recordAudit(tx, ctx, {
       entityType: 'case',
@@ -445,11 +441,18 @@ export async function assignCase(
       },
     });
   });
+  await deliverSoon(db);
   return getCase(db, actor, id);
 }
 
 async function drawFor(db: Db, row: CaseRow, departmentKind: string, random: () => number) {
-  const candidates = await eligibleJudges(db, { caseId: row.id, courtId: row.courtId, departmentKind, caseTypeCode: row.caseTypeCode });
+  const candidates = await eligibleJudges(db, {
+    caseId: row.id,
+    courtId: row.courtId,
+    departmentKind,
+    caseTypeCode: row.caseTypeCode,
+    causeCode: row.causeCode,
+  });
   const picked = drawJudge(candidates, random());
   if (!picked) throw invalidState('No eligible judge: no active judge of the right department who is not recused.');
   return candidates.find((c) => c.judgeId === picked.judgeId) as (typeof candidates)[number];
@@ -542,26 +545,54 @@ export async function completeNode(
     throw invalidState(`The active node is ${before.currentNode}; closure and archiving have their own actions.`, [before.currentNode]);
   }
   const next = CASE_NODES[CASE_NODES.indexOf(node) + 1];
-  const nodeDays = await nodeDaysOf(db, before.caseTypeCode);
   await db.transaction(async (tx) => {
     if (!(await updateCase(tx, id, input.version, { currentNode: next }))) throw AppError.versionConflict();
-    await updateNode(tx, id, node, { status: 'done', completedAt: new Date(), completedBy: actor.userId, note: input.note });
-    await updateNode(tx, id, next, {
-      status: 'active',
-      startedAt: new Date(),
-      responsibleId: before.judgeId,
-      dueOn: addDaysIso(chinaToday(), nodeDays.get(next) ?? 10),
-    });
-    await recordAudit(tx, ctx, {
-      entityType: 'case',
-      entityId: id,
-      action: 'complete-node',
-      courtId: before.courtId,
-      before: { currentNode: node },
-      after: { currentNode: next, note: input.note },
-    });
+    await handOverNode(
+      tx,
+      ctx,
+      { caseId: id, courtId: before.courtId, caseTypeCode: before.caseTypeCode, judgeId: before.judgeId },
+      node,
+      input.note,
+    );
   });
   return getCase(db, actor, id);
+}
+
+/** The node rows and the trail of a node completed and the next one started (the case row has moved already). */
+async function handOverNode(
+  tx: Executor,
+  ctx: RequestContext,
+  k: { caseId: number; courtId: number; caseTypeCode: string; judgeId: number | null },
+  node: CaseNode,
+  note: string,
+) {
+  const next = CASE_NODES[CASE_NODES.indexOf(node) + 1];
+  const nodeDays = await nodeDaysOf(tx, k.caseTypeCode);
+  await updateNode(tx, k.caseId, node, { status: 'done', completedAt: new Date(), completedBy: ctx.actor?.userId ?? null, note });
+  await updateNode(tx, k.caseId, next, {
+    status: 'active',
+    startedAt: new Date(),
+    responsibleId: k.judgeId,
+    dueOn: addDaysIso(chinaToday(), nodeDays.get(next) ?? 10),
+  });
+  await recordAudit(tx, ctx, {
+    entityType: 'case',
+    entityId: k.caseId,
+    action: 'complete-node',
+    courtId: k.courtId,
+    before: { currentNode: node },
+    after: { currentNode: next, note },
+  });
+}
+
+/**
+ * For other modules: an event (a hearing scheduled, a hearing held) completes `node` when it is
+ * the case's active node, and the next node starts, as if completed by hand; audited in the
+ * caller's transaction. Nothing happens when the case has moved past `node` or is not open.
+ */
+export async function completeNodeByEvent(tx: Executor, ctx: RequestContext, caseId: number, node: CaseNode, note: string) {
+  const moved = await advanceFromNode(tx, caseId, node, CASE_NODES[CASE_NODES.indexOf(node) + 1]);
+  if (moved) await handOverNode(tx, ctx, { caseId, ...moved }, node, note);
 }
 
 /** Closure (结案): checks the date and the fields the method requires; closes every open node. */
@@ -618,6 +649,8 @@ export async function closeCase(db: Db, ctx: RequestContext, actor: Actor, id: n
       responsibleId: before.clerkId ?? before.judgeId,
       dueOn: addDaysIso(input.closedOn, nodeDays.get('archive') ?? 90),
     });
+    await startOrdersForClosure(tx, ctx, { caseId: id, courtId: before.courtId, caseTypeCode: before.caseTypeCode });
+    await syncCaseDefects(tx, id);
     await recordAudit(tx, ctx, {
       entityType: 'case',
       entityId: id,

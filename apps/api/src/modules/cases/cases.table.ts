@@ -155,6 +155,17 @@ export const cases = pgTable(
     index('cases_open_deadline_idx').on(t.deadlineOn).where(sql`${t.status} = 'open'`),
     index('cases_court_status_warning_idx').on(t.courtId, t.status, t.warningLevel),
     index('cases_number_trgm_idx').using('gin', sql`${t.caseNumber} gin_trgm_ops`),
+    // "My cases" and division lists count their matches: without these the count reads every case.
+    index('cases_department_status_idx').on(t.departmentId, t.status),
+    index('cases_assistant_status_idx').on(t.assistantId, t.status),
+    index('cases_clerk_status_idx').on(t.clerkId, t.status),
+    // The warning sweep reads the open cases near their deadline and those still flagged: a small
+    // part of all cases, found through these two.
+    index('cases_sweep_due_idx')
+      .on(t.deadlineOn)
+      .where(sql`${t.status} IN ('pending-assignment','open')`),
+    index('cases_warned_idx').on(t.id).where(sql`${t.warningLevel} <> 'none'`),
+    index('cases_suspended_open_idx').on(t.id).where(sql`${t.suspended} AND ${t.status} IN ('pending-assignment','open')`),
   ],
 );
 

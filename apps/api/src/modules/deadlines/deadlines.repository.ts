@@ -1,4 +1,4 @@
-import { WARNING_BANDS, WARNING_LEVELS } from '@courtassist/contracts';
+import { DEFAULT_WARNING_THRESHOLDS, WARNING_BANDS, WARNING_LEVELS } from '@courtassist/contracts';
 import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.js';
 import { type Executor, rows } from '../../platform/db.js';
@@ -349,8 +349,19 @@ export function warningComputation(today: string, caseId?: number): SQL {
            ${days} AS days_left, k.case_number, k.court_id, k.department_id, k.judge_id, k.assistant_id, k.clerk_id,
            cs.president_court_id, cs.escalate_head_at, cs.escalate_president
     FROM cases k JOIN (${courtSettings}) cs ON cs.court_id = k.court_id
-    WHERE (k.status IN ${OPEN_STATUSES} OR k.warning_level <> 'none')
-      ${caseId === undefined ? sql`` : sql`AND k.id = ${caseId}`}`;
+    WHERE ${caseId === undefined ? sweepCandidates(today) : sql`(k.status IN ${OPEN_STATUSES} OR k.warning_level <> 'none') AND k.id = ${caseId}`}`;
+}
+
+/**
+ * The cases whose level can differ from the stored one: those still flagged, and the open ones
+ * whose deadline is within the widest threshold of any setting (the built-in 30 days at least).
+ * An open case further away must be `none` and, unflagged, already is; skipping those leaves a
+ * recurring sweep a fraction of the open cases to read.
+ */
+function sweepCandidates(today: string): SQL {
+  const horizon = sql`(SELECT greatest(${sql.raw(String(Math.max(...DEFAULT_WARNING_THRESHOLDS)))}, max(t.value::int))
+                       FROM warning_settings w CROSS JOIN LATERAL jsonb_array_elements_text(w.thresholds) t)`;
+  return sql`((k.status IN ${OPEN_STATUSES} AND k.deadline_on <= ${today}::date + ${horizon}) OR k.warning_level <> 'none')`;
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 export { CalendarRequiredError, compute, computeTrialLimit } from './calculator.js';
 export type { CaseDeadlineStore, CaseForDeadline } from './case-store.js';
+export { noticeNewTeam, refreshCaseWarning } from './case-warning.js';
 export { type CommandOutput, runDeadlineCommand } from './deadline-command.js';
 export { type DeadlinesRouteOptions, deadlinesRoutes } from './deadlines.routes.js';
 export { recomputeCase } from './limit-changes.service.js';

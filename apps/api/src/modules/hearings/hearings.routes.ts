@@ -10,6 +10,7 @@ import {
   hearingList,
   hearingQuery,
   hearingSummonsParam,
+  holdHearingRequest,
   idParam,
   rescheduleHearingRequest,
   scheduleHearingRequest,
@@ -27,6 +28,7 @@ import {
   findHearings,
   getCourtroom,
   getHearing,
+  holdHearing,
   rescheduleHearing,
   scheduleHearing,
   summonsFor,
@@ -80,6 +82,11 @@ export const hearingsRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
     '/hearings/:id/cancel',
     { ...schedule, schema: { tags, params: idParam, body: cancelHearingRequest, response: { 200: hearingDetail } } },
     (req) => cancelHearing(db, req.ctx, actorOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/hearings/:id/held',
+    { ...schedule, schema: { tags, params: idParam, body: holdHearingRequest, response: { 200: hearingDetail } } },
+    (req) => holdHearing(db, req.ctx, actorOf(req), req.params.id, req.body),
   );
   app.get(
     '/hearings/:id/summons/:partyId.docx',

@@ -10,6 +10,7 @@ import {
   type HearingKind,
   type HearingQuery,
   type HearingView,
+  type HoldHearingRequest,
   PARTY_ROLE_NAMES,
   type RescheduleHearingRequest,
   type ScheduleHearingRequest,
@@ -19,7 +20,7 @@ import { recordAudit } from '../../platform/audit.js';
 import type { Actor, RequestContext } from '../../platform/context.js';
 import type { Db, Executor } from '../../platform/db.js';
 import { AppError, fieldProblem } from '../../platform/errors.js';
-import { type CaseFacts, caseFacts } from '../cases/index.js';
+import { type CaseFacts, caseFacts, completeNodeByEvent } from '../cases/index.js';
 import { maySchedule, roomServesCourt } from './hearings.policy.js';
 import {
   type CourtFacts,
@@ -440,16 +441,18 @@ export async function scheduleHearing(
         partyIds,
       },
     });
+    // Scheduling is the 排期 node's work: a case waiting at that node moves on to 开庭.
+    await completeNodeByEvent(tx, ctx, facts.id, 'scheduling', '已排期开庭');
     return hearingId;
   });
   return getHearing(db, actor, id);
 }
 
-async function loadForChange(db: Db, actor: Actor, id: number, version: number): Promise<HearingRecord> {
+async function loadForChange(db: Db, actor: Actor, id: number, version: number, action = 'moved or cancelled'): Promise<HearingRecord> {
   const row = await findHearing(db, actor, id);
   if (!row) throw AppError.notFound();
   if (row.version !== version) throw AppError.versionConflict(row.version);
-  if (row.status !== 'scheduled') throw invalidState('Only a scheduled hearing can be moved or cancelled.', ['scheduled']);
+  if (row.status !== 'scheduled') throw invalidState(`Only a scheduled hearing can be ${action}.`, ['scheduled']);
   return row;
 }
 
@@ -547,6 +550,36 @@ export async function cancelHearing(
       before: { status: before.status },
       after: { status: 'cancelled', reason: input.reason },
     });
+  });
+  return getHearing(db, actor, id);
+}
+
+/**
+ * Records that a hearing took place (已开庭): only a scheduled hearing whose start has come. A case
+ * waiting at the 开庭 node moves on to the next one.
+ */
+export async function holdHearing(
+  db: Db,
+  ctx: RequestContext,
+  actor: Actor,
+  id: number,
+  input: HoldHearingRequest,
+  now: Date = new Date(),
+): Promise<HearingDetail> {
+  const before = await loadForChange(db, actor, id, input.version, 'recorded as held');
+  await caseForScheduling(db, actor, before.caseId, false);
+  if (before.startsAt.getTime() > now.getTime()) throw AppError.invalid(problem('params.id', 'hearing_not_started'));
+  await db.transaction(async (tx) => {
+    if (!(await updateHearing(tx, id, input.version, { status: 'held' }))) throw AppError.versionConflict();
+    await recordAudit(tx, ctx, {
+      entityType: 'hearing',
+      entityId: id,
+      action: 'hold',
+      courtId: before.courtId,
+      before: { status: before.status },
+      after: { status: 'held', note: input.note },
+    });
+    await completeNodeByEvent(tx, ctx, before.caseId, 'hearing', input.note || '已开庭');
   });
   return getHearing(db, actor, id);
 }

@@ -1,3 +1,13 @@
+import { limitsEn } from '../../modules/deadlines/limits/messages';
+import { supervisionEn } from '../../modules/deadlines/supervision/messages';
+import { deliveryEn } from '../../modules/delivery/messages';
+import { announcementsEn } from '../../modules/hearings/announcements/messages';
+import { inspectionEn } from '../../modules/inspection/messages';
+import { networkAssessmentEn } from '../../modules/network/assessment/messages';
+import { networkEn } from '../../modules/network/messages';
+import { networkTasksEn } from '../../modules/network/tasks/messages';
+import { outboxEn } from '../../modules/notifications/messages';
+import { workOrdersEn } from '../../modules/work-orders/messages';
 import type { Messages } from './zh-CN';
 
 /** English. Typed as `Messages`, so a key missing here or absent from zh-CN fails the type check. */
@@ -34,6 +44,16 @@ export const en: Messages = {
     versionConflict: 'Someone else changed this record. The latest data has been reloaded; check it and save again.',
   },
   nav: {
+    centre: 'Centre',
+    myOrders: 'My work orders',
+    orderPool: 'Order pool',
+    teamBoard: 'Team board',
+    orderStats: 'Order statistics',
+    orderTypes: 'Order types',
+    limits: 'Trial limits',
+    warningBoard: 'Warning board',
+    supervision: 'Supervision orders',
+    limitApprovals: 'Limit approvals',
     main: 'Main menu',
     workbench: 'My workbench',
     org: 'Organisation',
@@ -48,6 +68,7 @@ export const en: Messages = {
     caseFile: 'File a case',
     calendar: 'Holiday calendar',
     hearings: 'Hearing schedule',
+    announcements: 'Hearing announcements',
     userMenu: 'User menu of {{name}}',
     language: '语言 / Language',
     changePassword: 'Change password',
@@ -107,6 +128,18 @@ export const en: Messages = {
     courtRecent: 'Recent activity in my court',
   },
   org: {
+    specialisation: {
+      action: 'Specialisations',
+      title: 'Specialisations of {{name}}',
+      help: 'In the automatic draw, when judges of the division are specialised in a case type (and cause), only those judges are drawn for such cases. No cause means every cause of the type; a cause includes the causes below it.',
+      none: 'No specialisation: drawn for every case of the division.',
+      caseType: 'Case type',
+      typeRequired: 'Choose a case type',
+      allCauses: 'All causes',
+      add: 'Add a specialisation',
+      remove: 'Remove this line',
+      saved: 'Specialisations of {{name}} saved',
+    },
     court: {
       label: 'Court',
       all: 'All courts',
@@ -455,6 +488,8 @@ export const en: Messages = {
       caseNumberPlaceholder: 'e.g. 民初123',
       partyPlaceholder: 'Name of a party',
       mine: 'My cases',
+      scoped: 'The list is limited to the department or judge chosen on the warning board.',
+      clearScoped: 'Show all',
     },
     warning: {
       none: 'No warning',
@@ -620,7 +655,7 @@ export const en: Messages = {
   hearings: {
     title: 'Hearing schedule',
     description:
-      "A court's week of hearings by room (its people's tribunals' rooms included), in China Standard Time. Open a hearing for its details and the parties' summonses.",
+      "A court's week of hearings by room (its people's tribunals' rooms included), in China Standard Time. Open a hearing for its details, to move or cancel it and for the summonses; Schedule, or the + of a room's day, books a new one.",
     room: 'Room',
     week: 'Pick a week',
     prevWeek: 'Previous week',
@@ -643,5 +678,95 @@ export const en: Messages = {
     name: 'Name',
     summons: 'Summons',
     downloadSummons: 'Download summons',
+    schedule: {
+      open: 'Schedule',
+      title: 'Schedule a hearing: {{caseNumber}}',
+      titleNoCase: 'Schedule a hearing',
+      rescheduleTitle: 'Reschedule / move: {{caseNumber}}',
+      reschedule: 'Reschedule / move',
+      case: 'Case',
+      casePlaceholder: 'Type a case number to find an open case, e.g. 民初123',
+      caseRequired: 'Choose the case to schedule',
+      noCase: 'No open case matches',
+      judge: 'Judge',
+      caseClerk: "Case's clerk",
+      panel: 'Panel',
+      nameSeparator: ', ',
+      bookedNow: 'Now booked for {{date}} {{start}}–{{end}}, {{room}}',
+      room: 'Room',
+      roomPlaceholder: "A room of the court or of its people's tribunals",
+      roomRequired: 'Choose a room',
+      date: 'Date',
+      dateRequired: 'Choose the date',
+      start: 'Starts',
+      end: 'Ends',
+      timeRequired: 'Choose a time',
+      kind: 'Kind',
+      clerk: 'Recording clerk',
+      clerkPlaceholder: 'Type a name to find a clerk',
+      clerkHint: "The case's clerk {{name}} unless you choose another",
+      publicity: 'Publicity',
+      public: 'Public',
+      inCamera: 'In camera',
+      publicHint:
+        'A public hearing is announced at least three days before it ({{days}} full days between the announcement and the hearing): scheduled today, it can be held on {{date}} at the earliest.',
+      reannounceHint: ' A new start time, or making it public, announces it again; moving it to another room does not.',
+      inCameraHint: 'A hearing in camera (state secrets, privacy …) is not announced.',
+      parties: 'Parties summoned',
+      partiesHint: 'Each party summoned gets a summons; all parties by default.',
+      submit: 'Schedule',
+      submitReschedule: 'Reschedule',
+      done: 'Scheduled: {{caseNumber}}, {{date}} {{start}}–{{end}}, {{room}}',
+      rescheduled: 'Rescheduled: {{caseNumber}}, {{date}} {{start}}–{{end}}, {{room}}',
+      unchanged: 'Nothing was changed',
+      slot: 'Schedule in {{room}} on {{day}}',
+    },
+    conflict: {
+      title: 'Scheduling conflict, nothing saved: these are already booked at that time',
+      person: '{{what}} ({{name}})',
+      colon: ': ',
+      when: '{{date}} {{start}}–{{end}}, {{room}}',
+      otherCase: 'a case of another court',
+    },
+    cancel: {
+      open: 'Cancel hearing',
+      title: 'Cancel the hearing: {{caseNumber}}',
+      notice:
+        'Cancels the hearing of {{date}} {{start}} in {{room}}: the room and the people are free again; the reason goes to the audit trail.',
+      reason: 'Reason',
+      reasonPlaceholder: 'e.g. a party asked for a postponement, granted',
+      reasonRequired: 'Give the reason (at least 2 characters)',
+      submit: 'Cancel the hearing',
+      keep: 'Keep it',
+      done: 'Hearing cancelled',
+    },
+    hold: {
+      open: 'Record as held',
+      title: 'Record as held: {{caseNumber}}',
+      notice: 'Hearing of {{date}} {{start}} in {{room}}. A case waiting at its hearing node moves on to the next one.',
+      note: 'How it went',
+      notePlaceholder: 'e.g. both parties attended; judgment to be pronounced later',
+      submit: 'Record',
+      done: 'Recorded as held',
+    },
+    card: {
+      title: 'Hearings',
+      public: 'Public',
+      empty: 'No hearings in this period',
+      earlier: 'Earlier',
+      later: 'Later',
+      now: 'Now',
+    },
   },
+
+  limits: limitsEn,
+  supervision: supervisionEn,
+  announcements: announcementsEn,
+  inspection: inspectionEn,
+  outbox: outboxEn,
+  delivery: deliveryEn,
+  workOrders: workOrdersEn,
+  network: networkEn,
+  networkTasks: networkTasksEn,
+  networkAssessment: networkAssessmentEn,
 };

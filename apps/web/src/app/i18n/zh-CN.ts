@@ -1,3 +1,14 @@
+import { limitsZh } from '../../modules/deadlines/limits/messages';
+import { supervisionZh } from '../../modules/deadlines/supervision/messages';
+import { deliveryZh } from '../../modules/delivery/messages';
+import { announcementsZh } from '../../modules/hearings/announcements/messages';
+import { inspectionZh } from '../../modules/inspection/messages';
+import { networkAssessmentZh } from '../../modules/network/assessment/messages';
+import { networkZh } from '../../modules/network/messages';
+import { networkTasksZh } from '../../modules/network/tasks/messages';
+import { outboxZh } from '../../modules/notifications/messages';
+import { workOrdersZh } from '../../modules/work-orders/messages';
+
 /** Chinese (the default language). `en.ts` must have exactly the same keys: its type is checked. */
 export const zhCN = {
   app: {
@@ -32,6 +43,16 @@ export const zhCN = {
     versionConflict: '该记录已被他人修改，已为您重新加载最新数据，请核对后再保存',
   },
   nav: {
+    centre: '集约中心',
+    myOrders: '我的工单',
+    orderPool: '工单池',
+    teamBoard: '团队看板',
+    orderStats: '工单统计',
+    orderTypes: '工单类型',
+    limits: '审限管理',
+    warningBoard: '预警看板',
+    supervision: '督办',
+    limitApprovals: '审限审批',
     main: '主菜单',
     workbench: '我的工作台',
     org: '组织机构',
@@ -46,6 +67,7 @@ export const zhCN = {
     caseFile: '立案',
     calendar: '节假日安排',
     hearings: '庭审排期',
+    announcements: '开庭公告',
     userMenu: '{{name}} 的用户菜单',
     language: '语言 / Language',
     changePassword: '修改密码',
@@ -105,6 +127,18 @@ export const zhCN = {
     courtRecent: '本院最近动态',
   },
   org: {
+    specialisation: {
+      action: '审判专长',
+      title: '{{name}} 的审判专长',
+      help: '自动分案时，某一案件类型（及案由）若有本庭法官设置了对应专长，则只在设置了该专长的法官中随机分案；未选案由表示该类型的全部案由，选择案由表示该案由及其下级案由。',
+      none: '未设置专长：参与本庭全部案件的随机分案。',
+      caseType: '案件类型',
+      typeRequired: '请选择案件类型',
+      allCauses: '全部案由',
+      add: '添加专长',
+      remove: '删除此项',
+      saved: '已保存 {{name}} 的审判专长',
+    },
     court: {
       label: '法院',
       all: '全部法院',
@@ -452,6 +486,8 @@ export const zhCN = {
       caseNumberPlaceholder: '如 民初123',
       partyPlaceholder: '当事人姓名或名称',
       mine: '我的案件',
+      scoped: '列表已按预警看板所选的部门或法官筛选。',
+      clearScoped: '查看全部',
     },
     warning: {
       none: '无预警',
@@ -615,7 +651,8 @@ export const zhCN = {
   },
   hearings: {
     title: '庭审排期',
-    description: '按法庭查看一周的开庭安排（含派出人民法庭的法庭）；时间均为北京时间。点击庭审查看详情、下载当事人传票。',
+    description:
+      '按法庭查看一周的开庭安排（含派出人民法庭的法庭）；时间均为北京时间。点击庭审查看详情、改期或取消、下载传票；“排期”或某法庭某日的“+”安排新的开庭。',
     room: '法庭',
     week: '选择周',
     prevWeek: '上一周',
@@ -638,7 +675,94 @@ export const zhCN = {
     name: '姓名/名称',
     summons: '传票',
     downloadSummons: '下载传票',
+    schedule: {
+      open: '排期',
+      title: '排期：{{caseNumber}}',
+      titleNoCase: '排期开庭',
+      rescheduleTitle: '改期 / 换庭：{{caseNumber}}',
+      reschedule: '改期 / 换庭',
+      case: '案件',
+      casePlaceholder: '输入案号查找在办案件，如 民初123',
+      caseRequired: '请选择要排期的案件',
+      noCase: '没有匹配的在办案件',
+      judge: '承办法官',
+      caseClerk: '本案书记员',
+      panel: '合议庭',
+      nameSeparator: '、',
+      bookedNow: '现定于 {{date}} {{start}}–{{end}}，{{room}}',
+      room: '法庭',
+      roomPlaceholder: '选择本院或派出人民法庭的法庭',
+      roomRequired: '请选择法庭',
+      date: '开庭日期',
+      dateRequired: '请选择开庭日期',
+      start: '开始时间',
+      end: '结束时间',
+      timeRequired: '请选择时间',
+      kind: '庭审类型',
+      clerk: '记录书记员',
+      clerkPlaceholder: '输入姓名查找书记员',
+      clerkHint: '默认为本案书记员 {{name}}',
+      publicity: '审理方式',
+      public: '公开',
+      inCamera: '不公开',
+      publicHint: '公开审理须在开庭三日前发布开庭公告（公告日与开庭日之间须间隔 {{days}} 个整日）：今天排期，最早可于 {{date}} 开庭。',
+      reannounceHint: '改变开庭时间或改为公开审理将重新公告；只换法庭不重新公告。',
+      inCameraHint: '不公开审理（如涉及国家秘密、个人隐私）不发布开庭公告。',
+      parties: '传唤当事人',
+      partiesHint: '为每位被传唤的当事人生成传票；默认传唤全部当事人。',
+      submit: '确定排期',
+      submitReschedule: '确定改期',
+      done: '已排期：{{caseNumber}}，{{date}} {{start}}–{{end}}，{{room}}',
+      rescheduled: '已改期：{{caseNumber}}，{{date}} {{start}}–{{end}}，{{room}}',
+      unchanged: '没有任何修改',
+      slot: '在{{room}}排期（{{day}}）',
+    },
+    conflict: {
+      title: '排期冲突，未保存：以下法庭或人员在该时段已有安排',
+      person: '{{what}}（{{name}}）',
+      colon: '：',
+      when: '{{date}} {{start}}–{{end}}，{{room}}',
+      otherCase: '其他法院的案件',
+    },
+    cancel: {
+      open: '取消开庭',
+      title: '取消开庭：{{caseNumber}}',
+      notice: '取消 {{date}} {{start}} 在{{room}}的开庭：法庭和人员的该时段将释放，取消原因记入审计留痕。',
+      reason: '取消原因',
+      reasonPlaceholder: '如：当事人申请延期开庭，经审查准许',
+      reasonRequired: '请填写取消原因（至少 2 个字）',
+      submit: '确定取消',
+      keep: '不取消',
+      done: '已取消开庭',
+    },
+    hold: {
+      open: '登记已开庭',
+      title: '登记已开庭：{{caseNumber}}',
+      notice: '{{date}} {{start}} 在{{room}}开庭。登记后，处于“开庭”节点的案件进入下一节点。',
+      note: '开庭情况',
+      notePlaceholder: '如：双方当事人均到庭，庭审结束，择期宣判',
+      submit: '确定登记',
+      done: '已登记为已开庭',
+    },
+    card: {
+      title: '庭审',
+      public: '公开审理',
+      empty: '该期间内没有庭审',
+      earlier: '更早',
+      later: '更晚',
+      now: '近期',
+    },
   },
+  limits: limitsZh,
+  supervision: supervisionZh,
+  announcements: announcementsZh,
+  inspection: inspectionZh,
+  outbox: outboxZh,
+  delivery: deliveryZh,
+  workOrders: workOrdersZh,
+  network: networkZh,
+  networkTasks: networkTasksZh,
+  networkAssessment: networkAssessmentZh,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -8,7 +8,15 @@ import { BrandMark } from '../../shared/components/BrandMark';
 import { Suspended } from '../routes/Suspended';
 import { UserMenu } from './UserMenu';
 import { useLogoutAndLeave } from './useLogoutAndLeave';
-import { CASES_GROUP_KEY, ORG_GROUP_KEY, selectedMenuKey, useMenuItems } from './useMenuItems';
+import {
+  CASES_GROUP_KEY,
+  CENTRE_GROUP_KEY,
+  LIMITS_GROUP_KEY,
+  NETWORK_GROUP_KEY,
+  ORG_GROUP_KEY,
+  selectedMenuKey,
+  useMenuItems,
+} from './useMenuItems';
 
 /** The signed-in frame: side menu by permission, header with the court and the user menu. */
 export function AppLayout() {
@@ -46,7 +54,7 @@ export function AppLayout() {
             mode="inline"
             items={items}
             selectedKeys={[selectedMenuKey(location.pathname)]}
-            defaultOpenKeys={[CASES_GROUP_KEY, ORG_GROUP_KEY]}
+            defaultOpenKeys={[CASES_GROUP_KEY, CENTRE_GROUP_KEY, NETWORK_GROUP_KEY, LIMITS_GROUP_KEY, ORG_GROUP_KEY]}
           />
         </nav>
       </Layout.Sider>

@@ -3,20 +3,30 @@ import {
   COURTROOM_KIND_NAMES,
   HEARING_KIND_NAMES,
   HEARING_PARTICIPANT_ROLE_NAMES,
-  HEARING_STATUS_NAMES,
-  PARTY_ROLE_NAMES,
-  type PartyRoleCode,
+  HEARING_PARTICIPANT_ROLES,
+  type HearingDetail,
 } from '@courtassist/contracts';
-import { Alert, Button, Descriptions, Drawer, Skeleton, Table, Tag } from 'antd';
+import { Alert, Button, Descriptions, Drawer, Skeleton, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { problemText } from '../../shared/api/problem';
 import { useBilingual, useLang } from '../../shared/lib/lang';
 import { useCan } from '../auth';
 import { summonsUrl, useHearing } from './api';
+import { HearingActions } from './HearingActions';
+import { HearingStatusTag } from './HearingStatusTag';
+import { partyRoleName } from './labels';
 import { chinaParts } from './week';
 
-/** One hearing: the case, when and where, who sits and who is summoned, with each party's summons. */
+/** The bench and the clerk first, then the parties, whatever order the people were (re)booked in. */
+function byRole(participants: HearingDetail['participants']) {
+  return [...participants].sort((a, b) => HEARING_PARTICIPANT_ROLES.indexOf(a.role) - HEARING_PARTICIPANT_ROLES.indexOf(b.role));
+}
+
+/**
+ * One hearing: the case, when and where, who sits and who is summoned, with each party's summons;
+ * below, what those who schedule may do to it.
+ */
 export function HearingDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -28,7 +38,14 @@ export function HearingDrawer({ id, onClose }: { id: number | null; onClose: () 
   const end = h ? chinaParts(h.endsAt) : null;
 
   return (
-    <Drawer open={id !== null} onClose={onClose} width={560} title={t('hearings.detail')} destroyOnHidden>
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      width={560}
+      title={t('hearings.detail')}
+      destroyOnHidden
+      footer={h && h.status === 'scheduled' && can('hearing.schedule') ? <HearingActions hearing={h} /> : null}
+    >
       {hearing.isPending && <Skeleton active />}
       {hearing.isError && <Alert type="error" showIcon message={problemText(hearing.error, lang)} />}
       {h && start && end && (
@@ -46,9 +63,7 @@ export function HearingDrawer({ id, onClose }: { id: number | null; onClose: () 
             </Descriptions.Item>
             <Descriptions.Item label={t('hearings.kind')}>{bilingual(HEARING_KIND_NAMES[h.kind])}</Descriptions.Item>
             <Descriptions.Item label={t('common.status')}>
-              <Tag color={h.status === 'cancelled' ? 'default' : h.status === 'held' ? 'green' : 'blue'}>
-                {bilingual(HEARING_STATUS_NAMES[h.status])}
-              </Tag>
+              <HearingStatusTag status={h.status} />
             </Descriptions.Item>
             <Descriptions.Item label={t('hearings.publicity')}>
               {h.isPublic ? t('hearings.announced', { date: h.announcedOn ?? '—' }) : t('hearings.inCamera')}
@@ -59,15 +74,12 @@ export function HearingDrawer({ id, onClose }: { id: number | null; onClose: () 
             size="small"
             rowKey={(p) => `${p.role}/${p.userId ?? ''}/${p.partyId ?? ''}`}
             pagination={false}
-            dataSource={h.participants}
+            dataSource={byRole(h.participants)}
             columns={[
               {
                 key: 'role',
                 title: t('hearings.role'),
-                render: (_, p) =>
-                  p.partyRole && p.partyRole in PARTY_ROLE_NAMES
-                    ? bilingual(PARTY_ROLE_NAMES[p.partyRole as PartyRoleCode])
-                    : bilingual(HEARING_PARTICIPANT_ROLE_NAMES[p.role]),
+                render: (_, p) => (p.partyRole ? partyRoleName(p.partyRole, bilingual) : bilingual(HEARING_PARTICIPANT_ROLE_NAMES[p.role])),
               },
               { key: 'name', title: t('hearings.name'), dataIndex: 'name' },
               {

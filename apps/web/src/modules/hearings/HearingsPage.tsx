@@ -1,4 +1,4 @@
-import { LeftOutlined, RightOutlined } from '@ant-design/icons';
+import { LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
 import { Alert, Button, DatePicker, Flex, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -8,21 +8,27 @@ import { problemText } from '../../shared/api/problem';
 import { Page } from '../../shared/components/Page';
 import { useLang } from '../../shared/lib/lang';
 import { useUrlNumbers } from '../../shared/lib/useUrlNumbers';
-import { useMe } from '../auth';
+import { useCan, useMe } from '../auth';
 import { CourtTreeSelect } from '../org';
 import { useCourtrooms, useHearings } from './api';
 import { HearingDrawer } from './HearingDrawer';
+import { ScheduleHearingModal, type ScheduleTarget } from './ScheduleHearingModal';
 import { WeekGrid } from './WeekGrid';
-import { addDays, isIsoDate, mondayOf, todayInChina, weekDays } from './week';
+import { addDays, chinaParts, isIsoDate, mondayOf, todayInChina, weekDays } from './week';
 
-/** 庭审排期: a court's week of hearings, one row per room (its tribunals' rooms included). */
+/**
+ * 庭审排期: a court's week of hearings, one row per room (its tribunals' rooms included). Those who
+ * schedule book a hearing from here (a case chosen by its number), also straight into a room's day.
+ * The open hearing is in the URL (`?hearing=`), so a clash can link to it.
+ */
 export default function HearingsPage() {
   const { t } = useTranslation();
   const lang = useLang();
   const { data: me } = useMe();
-  const [{ courtId: urlCourt }, setUrl] = useUrlNumbers('courtId');
+  const can = useCan();
+  const [{ courtId: urlCourt, hearing: open }, setUrl] = useUrlNumbers('courtId', 'hearing');
   const [params, setParams] = useSearchParams();
-  const [open, setOpen] = useState<number | null>(null);
+  const [target, setTarget] = useState<ScheduleTarget | null>(null);
 
   const today = todayInChina();
   const week = params.get('week');
@@ -50,12 +56,19 @@ export default function HearingsPage() {
       title={t('hearings.title')}
       description={t('hearings.description')}
       extra={
-        <CourtTreeSelect
-          data-testid="hearings-court"
-          value={courtId ?? null}
-          onChange={(value) => setUrl({ courtId: value })}
-          style={{ minWidth: 280 }}
-        />
+        <>
+          <CourtTreeSelect
+            data-testid="hearings-court"
+            value={courtId ?? null}
+            onChange={(value) => setUrl({ courtId: value })}
+            style={{ minWidth: 280 }}
+          />
+          {can('hearing.schedule') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget({ mode: 'schedule' })} data-testid="hearings-schedule">
+              {t('hearings.schedule.open')}
+            </Button>
+          )}
+        </>
       }
     >
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
@@ -97,9 +110,11 @@ export default function HearingsPage() {
         rooms={rooms.data?.items ?? []}
         hearings={hearings.data?.items ?? []}
         loading={rooms.isPending || hearings.isFetching}
-        onOpen={(h) => setOpen(h.id)}
+        onOpen={(h) => setUrl({ hearing: h.id })}
+        onSlot={can('hearing.schedule') ? (room, day) => setTarget({ mode: 'schedule', courtroomId: room.id, date: day }) : undefined}
       />
-      <HearingDrawer id={open} onClose={() => setOpen(null)} />
+      <HearingDrawer id={open ?? null} onClose={() => setUrl({ hearing: null })} />
+      <ScheduleHearingModal target={target} onClose={() => setTarget(null)} onDone={(h) => goTo(chinaParts(h.startsAt).date)} />
     </Page>
   );
 }

@@ -1,3 +1,4 @@
+import { PlusOutlined } from '@ant-design/icons';
 import { COURTROOM_KIND_NAMES, type Courtroom, type HearingView } from '@courtassist/contracts';
 import { Button, Flex, Table, type TableProps, Tag, Tooltip, Typography } from 'antd';
 import { useMemo } from 'react';
@@ -12,7 +13,13 @@ interface WeekGridProps {
   hearings: HearingView[];
   loading: boolean;
   onOpen: (hearing: HearingView) => void;
+  /** Scheduling in a free part of a room's day (today or later); absent for those who cannot schedule. */
+  onSlot?: (room: Courtroom, day: string) => void;
 }
+
+// A week fits beside the menu on a 1440-pixel screen; narrower ones scroll.
+const ROOM_WIDTH = 160;
+const DAY_WIDTH = 138;
 
 const KIND_COLOURS: Record<HearingView['kind'], string> = {
   first: 'blue',
@@ -23,7 +30,7 @@ const KIND_COLOURS: Record<HearingView['kind'], string> = {
 };
 
 /** A week by room: one row per room, one column per day, each cell the room's hearings of that day. */
-export function WeekGrid({ days, today, rooms, hearings, loading, onOpen }: WeekGridProps) {
+export function WeekGrid({ days, today, rooms, hearings, loading, onOpen, onSlot }: WeekGridProps) {
   const { t } = useTranslation();
   const bilingual = useBilingual();
   const weekdays = t('hearings.weekdays').split(',');
@@ -43,7 +50,7 @@ export function WeekGrid({ days, today, rooms, hearings, loading, onOpen }: Week
       key: 'room',
       title: t('hearings.room'),
       fixed: 'left',
-      width: 170,
+      width: ROOM_WIDTH,
       render: (_, room) => (
         <Flex vertical gap={2}>
           <Typography.Text strong>{room.name}</Typography.Text>
@@ -68,7 +75,7 @@ export function WeekGrid({ days, today, rooms, hearings, loading, onOpen }: Week
           </Typography.Text>
         </Flex>
       ),
-      width: 150,
+      width: DAY_WIDTH,
       onCell: () => ({ style: { verticalAlign: 'top', background: day === today ? '#e6f4ff' : i >= 5 ? '#fafafa' : undefined } }),
       render: (_: unknown, room: Courtroom) => (
         <Flex vertical gap={4}>
@@ -94,6 +101,18 @@ export function WeekGrid({ days, today, rooms, hearings, loading, onOpen }: Week
               </Button>
             </Tooltip>
           ))}
+          {onSlot && day >= today && (
+            <Button
+              size="small"
+              type="text"
+              icon={<PlusOutlined />}
+              onClick={() => onSlot(room, day)}
+              aria-label={t('hearings.schedule.slot', { room: room.name, day })}
+              title={t('hearings.schedule.slot', { room: room.name, day })}
+              data-testid={`slot-${room.id}-${day}`}
+              style={{ color: 'rgba(0,0,0,0.25)', width: '100%' }}
+            />
+          )}
         </Flex>
       ),
     })),
@@ -109,7 +128,7 @@ export function WeekGrid({ days, today, rooms, hearings, loading, onOpen }: Week
       columns={columns}
       dataSource={rooms}
       pagination={false}
-      scroll={{ x: 170 + 7 * 150 }}
+      scroll={{ x: ROOM_WIDTH + 7 * DAY_WIDTH }}
       locale={{ emptyText: t('hearings.noRooms') }}
     />
   );

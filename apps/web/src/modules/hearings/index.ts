@@ -1,1 +1,2 @@
 export { hearingsKey } from './api';
+export { CaseHearingsCard } from './CaseHearingsCard';

@@ -8,14 +8,16 @@ import { useLang } from '../../shared/lib/lang';
 import { AuditEntryTable } from '../audit';
 import { useCan, useMe } from '../auth';
 import { MyCasesCard } from '../cases';
+import { MyOrdersCard } from '../work-orders';
 import { useWorkbench } from './api';
+import { DueItemsCard } from './DueItemsCard';
 import { MyCourtCard } from './MyCourtCard';
 import { MyTeamsCard } from './MyTeamsCard';
 import { ScopeStatistics } from './ScopeStatistics';
 
 const ActivityChart = lazy(() => import('./ActivityChart'));
 
-/** 我的工作台: the user's court, teams, counts in scope, 14-day activity and recent activity. */
+/** 我的工作台: the user's court, counts in scope, due items, cases, teams, 14-day activity and recent activity. */
 export default function WorkbenchPage() {
   const { t } = useTranslation();
   const lang = useLang();
@@ -49,6 +51,16 @@ export default function WorkbenchPage() {
             <Col xs={24} xl={12}>
               <ScopeStatistics workbench={data} />
             </Col>
+            {data.deadlines && (
+              <Col xs={24}>
+                <DueItemsCard deadlines={data.deadlines} />
+              </Col>
+            )}
+            {can('order.handle') && (
+              <Col xs={24}>
+                <MyOrdersCard />
+              </Col>
+            )}
             {can('case.read') && (
               <Col xs={24}>
                 <MyCasesCard />

@@ -9,7 +9,9 @@ export interface Paged<T> {
 /** A keyset-paginated list: pass `nextCursor` back as `cursor` for the following page. */
 export interface KeysetPage<T> {
   items: T[];
-  total: number;
+  /** Some lists give the total with the first page only (null later), estimated when large. */
+  total: number | null;
+  totalApproximate?: boolean;
   nextCursor: string | null;
 }
 

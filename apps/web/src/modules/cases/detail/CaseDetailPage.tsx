@@ -7,6 +7,11 @@ import { problemText } from '../../../shared/api/problem';
 import { Page } from '../../../shared/components/Page';
 import { useLang } from '../../../shared/lib/lang';
 import { useCan } from '../../auth';
+import { CaseSupervisionCard, LimitChangesCard } from '../../deadlines';
+import { CaseDeliveryCard } from '../../delivery';
+import { CaseHearingsCard } from '../../hearings';
+import { CaseInspectionCard } from '../../inspection';
+import { CaseWorkOrdersCard } from '../../work-orders';
 import { useCase } from '../api';
 import { CaseStatusTag } from '../components/CaseStatusTag';
 import { WarningTag } from '../components/WarningTag';
@@ -84,11 +89,17 @@ export default function CaseDetailPage() {
         <Col xs={24} xl={15} xxl={16}>
           <CaseInfoCard detail={detail} />
           <PartiesCard detail={detail} revealIds={can('case.handle')} />
+          <CaseHearingsCard detail={detail} />
+          <CaseWorkOrdersCard detail={detail} />
+          <CaseDeliveryCard detail={detail} />
           <AssignmentsCard detail={detail} />
         </Col>
         <Col xs={24} xl={9} xxl={8}>
           <TrialLimitCard detail={detail} />
+          <LimitChangesCard detail={detail} />
+          <CaseSupervisionCard detail={detail} />
           <NodeTimeline detail={detail} />
+          <CaseInspectionCard caseId={detail.id} />
         </Col>
       </Row>
     </Page>

@@ -128,6 +128,20 @@ export default function CaseListPage() {
     >
       <Card style={{ marginBottom: 16 }}>
         <CaseFilters value={filters} onChange={(next) => setParams(next, true)} />
+        {(filters.departmentId !== undefined || filters.judgeId !== undefined) && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginTop: 12 }}
+            data-testid="case-list-scoped"
+            message={t('cases.filter.scoped')}
+            action={
+              <Button size="small" type="link" onClick={() => setParams({ departmentId: undefined, judgeId: undefined })}>
+                {t('cases.filter.clearScoped')}
+              </Button>
+            }
+          />
+        )}
       </Card>
       <Card>
         {query.isError && <Alert type="error" showIcon message={problemText(query.error, lang)} style={{ marginBottom: 16 }} />}

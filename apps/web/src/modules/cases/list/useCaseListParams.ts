@@ -20,7 +20,10 @@ export function parseCaseParams(params: URLSearchParams): CaseFilters {
     const raw = params.get(name);
     return raw && ISO_DATE.test(raw) ? raw : undefined;
   };
-  const courtId = Number(params.get('courtId'));
+  const id = (name: string) => {
+    const value = Number(params.get(name));
+    return Number.isInteger(value) && value > 0 && value <= 2_147_483_647 ? value : undefined;
+  };
   const caseTypeCode = params.get('caseTypeCode');
   return {
     caseNumber: text('caseNumber'),
@@ -31,7 +34,10 @@ export function parseCaseParams(params: URLSearchParams): CaseFilters {
     filedFrom: date('filedFrom'),
     filedTo: date('filedTo'),
     mine: params.get('mine') === 'true' ? 'true' : undefined,
-    courtId: Number.isInteger(courtId) && courtId > 0 ? courtId : undefined,
+    courtId: id('courtId'),
+    // Set by links from the warning board; the filter form has no field for them.
+    departmentId: id('departmentId'),
+    judgeId: id('judgeId'),
     sort: oneOf(CASE_SORTS, params.get('sort')),
     order: oneOf(['asc', 'desc'] as const, params.get('order')),
   };

@@ -1,4 +1,4 @@
-import type { CreateUserRequest, UpdateUserRequest, User } from '@courtassist/contracts';
+import type { CreateUserRequest, PutSpecialisationsRequest, SpecialisationsView, UpdateUserRequest, User } from '@courtassist/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../shared/api/client';
 import type { Paged } from '../../../shared/api/types';
@@ -60,5 +60,27 @@ export function useUnlockUser() {
   return useMutation({
     mutationFn: (id: number) => api.post<User>(`/users/${id}/unlock`),
     onSuccess: () => invalidateAfterChange(queryClient, orgKeys.users),
+  });
+}
+
+// ---- specialisations (审判专长): whom the automatic draw considers for which cases ----
+
+const specialisationsKey = (id: number) => [...orgKeys.users, id, 'specialisations'] as const;
+
+export function useSpecialisations(id: number | null) {
+  return useQuery({
+    queryKey: specialisationsKey(id ?? 0),
+    queryFn: ({ signal }) => api.get<SpecialisationsView>(`/users/${id}/specialisations`, undefined, { signal }),
+    enabled: id !== null,
+  });
+}
+
+export function useSetSpecialisations(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PutSpecialisationsRequest) => api.put<SpecialisationsView>(`/users/${id}/specialisations`, body),
+    onSuccess: (saved) => queryClient.setQueryData(specialisationsKey(id), saved),
+    // A stale revision (409): read the list again so the form shows what is stored now.
+    onError: () => queryClient.invalidateQueries({ queryKey: specialisationsKey(id) }),
   });
 }

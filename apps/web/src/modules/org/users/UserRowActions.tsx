@@ -1,4 +1,4 @@
-import { DownOutlined, EditOutlined, KeyOutlined, UnlockOutlined } from '@ant-design/icons';
+import { DownOutlined, EditOutlined, KeyOutlined, StarOutlined, UnlockOutlined } from '@ant-design/icons';
 import type { User } from '@courtassist/contracts';
 import { App, Button, Dropdown, type MenuProps, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -12,10 +12,11 @@ interface UserRowActionsProps {
   user: User;
   onEdit: () => void;
   onResetPassword: () => void;
+  onSpecialisations: () => void;
 }
 
-/** Edit; "more" with reset password and, while the account is locked, unlock; history. */
-export function UserRowActions({ user, onEdit, onResetPassword }: UserRowActionsProps) {
+/** Edit; "more" with reset password and, while the account is locked, unlock; a judge's specialisations; history. */
+export function UserRowActions({ user, onEdit, onResetPassword, onSpecialisations }: UserRowActionsProps) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const can = useCan();
@@ -23,6 +24,8 @@ export function UserRowActions({ user, onEdit, onResetPassword }: UserRowActions
   const showProblem = useProblemHandler();
   const manage = can('user.manage');
   const locked = isFuture(user.lockedUntil);
+  // Who is drawn for what is set by those who assign cases or run the court's organisation.
+  const specialise = user.roles.includes('judge') && (can('case.assign') || can('org.manage'));
 
   const confirmUnlock = () =>
     modal.confirm({
@@ -59,6 +62,11 @@ export function UserRowActions({ user, onEdit, onResetPassword }: UserRowActions
             {t('common.more')} <DownOutlined style={{ fontSize: 10 }} />
           </Button>
         </Dropdown>
+      )}
+      {specialise && (
+        <Button type="link" size="small" icon={<StarOutlined />} onClick={onSpecialisations} data-testid="user-specialisations">
+          {t('org.specialisation.action')}
+        </Button>
       )}
       <EntityHistory entityType="user" entityId={user.id} name={user.displayName} iconOnly />
     </Space>

@@ -14,6 +14,7 @@ import { useCan } from '../../auth';
 import { type UserSortField, useUsers } from '../api/users';
 import { useRoleName } from '../components/useRoleName';
 import { ResetPasswordModal } from './ResetPasswordModal';
+import { SpecialisationsModal } from './SpecialisationsModal';
 import { UserFilters, type UserFilterValues } from './UserFilters';
 import { UserFormModal, type UserModalState } from './UserFormModal';
 import { UserRowActions } from './UserRowActions';
@@ -40,6 +41,7 @@ export default function UsersPage() {
   const users = useUsers({ courtId, ...filters, sort: sort.field, order: sort.order, page, pageSize });
   const [modal, setModal] = useState<UserModalState | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
+  const [specialising, setSpecialising] = useState<User | null>(null);
   const editingUser = modal?.mode === 'edit' ? (users.data?.items.find((u) => u.id === modal.id) ?? null) : null;
 
   const sortOrder = (field: UserSortField) => (sort.field === field ? (sort.order === 'asc' ? 'ascend' : 'descend') : null);
@@ -80,7 +82,12 @@ export default function UsersPage() {
       width: 190,
       fixed: 'right',
       render: (_, u) => (
-        <UserRowActions user={u} onEdit={() => setModal({ mode: 'edit', id: u.id })} onResetPassword={() => setResetting(u)} />
+        <UserRowActions
+          user={u}
+          onEdit={() => setModal({ mode: 'edit', id: u.id })}
+          onResetPassword={() => setResetting(u)}
+          onSpecialisations={() => setSpecialising(u)}
+        />
       ),
     },
   ];
@@ -129,6 +136,7 @@ export default function UsersPage() {
       </Card>
       <UserFormModal state={modal} user={editingUser} onClose={() => setModal(null)} />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
+      <SpecialisationsModal user={specialising} onClose={() => setSpecialising(null)} />
     </Page>
   );
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "delivery_electronic_sends" ALTER COLUMN "outbox_id" SET DATA TYPE bigint;

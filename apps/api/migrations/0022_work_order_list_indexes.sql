@@ -1,0 +1,3 @@
+CREATE INDEX "work_orders_assignee_done_idx" ON "work_orders" USING btree ("assignee_id","id") WHERE "work_orders"."status" IN ('feedback','completed');--> statement-breakpoint
+CREATE INDEX "work_orders_initiator_done_idx" ON "work_orders" USING btree ("initiator_id","id") WHERE "work_orders"."status" IN ('completed','withdrawn');--> statement-breakpoint
+CREATE INDEX "work_orders_team_open_due_idx" ON "work_orders" USING btree ("team_id","due_at","id") WHERE "work_orders"."status" IN ('initiated','accepted','in-progress','feedback','returned');

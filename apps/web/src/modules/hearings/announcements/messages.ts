@@ -1,0 +1,46 @@
+/** The 开庭公告 page's messages, zh-CN first; `announcementsEn` must have the same keys (checked by its type). */
+export const announcementsZh = {
+  title: '开庭公告',
+  description: '公开审理案件的开庭公告，自排期生成，于开庭三日前发布；可按法院和开庭日期查询、打印。',
+  court: '法院',
+  dates: '开庭日期',
+  allCourts: '辖区全部法院',
+  print: '打印公告',
+  caseNumber: '案号',
+  cause: '案由',
+  parties: '当事人',
+  time: '开庭时间',
+  place: '地点',
+  kind: '类型',
+  announcedOn: '公告日期',
+  text: '公告正文',
+  /** The formal wording of an announcement; the parties are listed by their procedural role. */
+  body: '本院定于{{date}} {{time}}在{{place}}公开{{kind}}{{parties}}{{cause}}一案。特此公告。',
+  causeSuffix: '{{cause}}',
+  noCause: '',
+  partySeparator: '、',
+  empty: '所选期间没有公开开庭的案件',
+};
+
+export const announcementsEn: typeof announcementsZh = {
+  title: 'Hearing announcements',
+  description:
+    'Announcements of public hearings, generated from the schedule and published at least three days before the hearing; search by court and hearing date, and print.',
+  court: 'Court',
+  dates: 'Hearing dates',
+  allCourts: 'All courts in scope',
+  print: 'Print',
+  caseNumber: 'Case number',
+  cause: 'Cause',
+  parties: 'Parties',
+  time: 'Time',
+  place: 'Place',
+  kind: 'Kind',
+  announcedOn: 'Announced on',
+  text: 'Announcement',
+  body: 'This court will hold a public {{kind}} on {{date}} at {{time}} in {{place}} in the case {{parties}}{{cause}}.',
+  causeSuffix: ' ({{cause}})',
+  noCause: '',
+  partySeparator: ', ',
+  empty: 'No public hearing in the period chosen',
+};
