@@ -131,6 +131,42 @@ describe('assistance network', () => {
     await page.context().close();
   }, 180_000);
 
+  it('lists the villages a station serves as tags: a bad name is named on the form, the list shows on the station', async () => {
+    const page = await newPage(e2e, 'zh-CN');
+    await signInThroughForm(page, 'courtadmin', 'Demo@2026');
+    await page.getByRole('menuitem', { name: '联络站' }).click();
+    await page.getByTestId('station-tree').waitFor();
+    await page.getByTestId('station-add').click();
+    await page.getByTestId('station-name').fill('柳条沟乡司法协助联络站（测试）');
+    await page.getByTestId('station-address').fill('柳条沟乡人民政府');
+    const areas = page.getByTestId('station-area-input');
+    await areas.click();
+    // Commas and 、 separate names; a repeat is kept once; a one-character name is refused by name.
+    await page.keyboard.type('北岗子村，南岗子村、北岗子村，村，');
+    await expect.poll(() => areas.locator('.ant-select-selection-item').allTextContents()).toEqual(['北岗子村', '南岗子村', '村']);
+    await page.getByTestId('station-save').click();
+    const form = page.getByTestId('station-form');
+    await expect.poll(() => form.textContent()).toContain('“村”：区域名称须为 2–40 个字');
+    await shot(page, 'network-station-areas-invalid-zh');
+    await areas.locator('.ant-select-selection-item').filter({ hasText: /^村$/ }).locator('.ant-select-selection-item-remove').click();
+    await page.getByTestId('station-save').click();
+    const detail = page.getByTestId('station-detail');
+    await expect.poll(() => detail.textContent(), { timeout: 15_000 }).toContain('柳条沟乡司法协助联络站（测试）');
+    await expect.poll(() => page.getByTestId('station-area-names').locator('.ant-tag').allTextContents()).toEqual(['北岗子村', '南岗子村']);
+    await shot(page, 'network-station-areas-zh');
+    // Editing keeps the list and adds to it (Enter ends a name too).
+    await page.getByTestId('station-edit').click();
+    await expect.poll(() => areas.locator('.ant-select-selection-item').allTextContents()).toEqual(['北岗子村', '南岗子村']);
+    await areas.click();
+    await page.keyboard.type('柳条沟村');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('station-save').click();
+    await expect
+      .poll(() => page.getByTestId('station-area-names').locator('.ant-tag').allTextContents(), { timeout: 15_000 })
+      .toEqual(['北岗子村', '南岗子村', '柳条沟村']);
+    await page.context().close();
+  }, 120_000);
+
   it('a grassroots assistant has no network menu and no network page', async () => {
     const page = await newPage(e2e, 'zh-CN');
     await signInThroughForm(page, 'grassroots', 'Demo@2026');

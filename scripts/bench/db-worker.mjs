@@ -8,7 +8,7 @@
 //   {"job": "settle"}             → {ms}   VACUUM (ANALYZE) of the whole database, as autovacuum
 //                                    would do some time after a bulk load: statistics for the
 //                                    planner, visibility maps for index-only scans
-//   {"job": "facts"}              → {cases, openCases, parties, nodes}
+//   {"job": "facts"}              → {cases, openCases, parties, nodes, workOrders, networkAssistants, networkTasks}
 //   {"job": "sweep", "plan": [{label, dayOffset}, …]}
 //                                 → {openCases, runs: [{label, today, ms, changed, refreshed, delivered, cpu}], levels}
 //                                    one run of the full deadline sweep (sweepDeadlineWarnings) per
@@ -21,11 +21,20 @@
 //                                 → {before, after, ms}   earlier, completed orders (copies of the
 //                                    completed orders the seed made, moved back in time by whole
 //                                    weeks, started by hand) until the database holds n orders
+//   {"job": "top-up-network", "assistants": n, "tasks": m, "accounts": 200}
+//                                 → {before, after, accounts, month, ms}   the grassroots network at
+//                                    scale (network-top-up.mjs): stations, assistants up to n, their
+//                                    sign-ins, tasks up to m over 24 months; progress on stderr
+//   {"job": "network-run", "court": "吉", "month": "YYYY-MM", "repeats": n}
+//                                 → {month, assistants, tasks, confirmedInMonth, runs: [{label, ms, courts, assessed, cpu}]}
+//                                    the monthly assessment and subsidy run of the court's subtree
+//                                    (runNetworkAssessmentOf), n times on the same month, each timed
 //   {"job": "query", "sql": "…"}  → {rows}   (verifications; the statement is the harness's own)
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { cpuBetween, sampleCpu } from './cpu.mjs';
+import { topUpNetwork } from './network-top-up.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dist = (path) => import(pathToFileURL(join(root, 'apps', 'api', 'dist', path)).href);
@@ -40,7 +49,9 @@ async function facts(db, rows) {
                (SELECT count(*) FROM cases WHERE status = 'open')::int AS "openCases",
                (SELECT count(*) FROM case_parties)::int AS parties,
                (SELECT count(*) FROM case_nodes)::int AS nodes,
-               (SELECT count(*) FROM work_orders)::int AS "workOrders"`,
+               (SELECT count(*) FROM work_orders)::int AS "workOrders",
+               (SELECT count(*) FROM network_assistants)::int AS "networkAssistants",
+               (SELECT count(*) FROM network_tasks)::int AS "networkTasks"`,
   );
   return counts;
 }
@@ -123,6 +134,42 @@ async function topUpOrders(db, rows, target) {
   return { before, after: await count(), ms: Math.round(performance.now() - started) };
 }
 
+/**
+ * The grassroots network's monthly assessment and subsidy run for a whole province
+ * (runNetworkAssessmentOf, as `courtassist network assess --court 吉 --month M` runs it), `repeats`
+ * times on the same month, each timed alone: the first run makes the drafts, a re-run of the
+ * unpublished month replaces them (each court's draft run is deleted, its assessments and
+ * statements with it, and computed again).
+ */
+async function networkRun(db, rows, { court = '吉', month, repeats = 2 }) {
+  const { runNetworkAssessmentOf } = await dist('modules/network/index.js');
+  const { systemContext } = await dist('platform/context.js');
+  const [year, monthNumber] = month.split('-').map(Number);
+  const [first, last] = [`${month}-01`, new Date(Date.UTC(year, monthNumber, 0)).toISOString().slice(0, 10)];
+  const [facts] = await rows(
+    db,
+    sql`SELECT (SELECT count(*) FROM network_assistants)::int AS assistants,
+               (SELECT count(*) FROM network_tasks)::int AS tasks,
+               (SELECT count(*) FROM network_tasks WHERE status = 'confirmed' AND confirmed_on BETWEEN ${first}::date AND ${last}::date)::int AS "confirmedInMonth"`,
+  );
+  const runs = [];
+  for (let i = 0; i < repeats; i++) {
+    const before = sampleCpu(process.pid, { self: false });
+    const started = performance.now();
+    const result = await runNetworkAssessmentOf(db, systemContext('bench'), court, month);
+    const ms = performance.now() - started;
+    if (!result) throw new Error(`no court ${court}`);
+    runs.push({
+      label: i === 0 ? 'first' : 're-run',
+      ms: Math.round(ms * 10) / 10,
+      courts: result.runs.length,
+      assessed: result.runs.reduce((sum, r) => sum + r.assistants, 0),
+      cpu: cpuBetween(before, sampleCpu(process.pid, { self: false })),
+    });
+  }
+  return { month, ...facts, runs };
+}
+
 async function main() {
   const { loadConfig } = await dist('platform/config.js');
   const { openDatabase, rows } = await dist('platform/db.js');
@@ -138,6 +185,17 @@ async function main() {
     else if (job.job === 'sweep') out = await sweep(database.db, rows, job.plan ?? [{ label: 'first' }]);
     else if (job.job === 'inspection') out = await inspection(database.db, rows, job.repeats ?? 2);
     else if (job.job === 'top-up-orders') out = await topUpOrders(database.db, rows, job.target);
+    else if (job.job === 'top-up-network')
+      out = await topUpNetwork({
+        db: database.db,
+        rows,
+        sql,
+        assistants: job.assistants,
+        tasks: job.tasks,
+        accounts: job.accounts ?? 200,
+        log: (message) => process.stderr.write(`${message}\n`),
+      });
+    else if (job.job === 'network-run') out = await networkRun(database.db, rows, job);
     else if (job.job === 'query') out = { rows: await rows(database.db, sql.raw(job.sql)) };
     else throw new Error(`unknown job ${JSON.stringify(job.job)}`);
     process.stdout.write(`${JSON.stringify(out)}\n`);
@@ -148,5 +206,7 @@ async function main() {
 
 main().catch((error) => {
   console.error(error instanceof Error ? error.stack : error);
+  // Drizzle wraps the driver's error: its message says what PostgreSQL found wrong.
+  if (error?.cause) console.error(`caused by: ${error.cause.message ?? error.cause}`);
   process.exit(1);
 });

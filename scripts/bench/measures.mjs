@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { median, throughput, withExplicitCalendars } from './checks.mjs';
 import { cpuBetween, sampleCpu } from './cpu.mjs';
+import { chinaDay, previousMonth } from './network-plan.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
@@ -153,4 +154,41 @@ async function runDeadline(ctx, env, input, count) {
     throw new Error(`courtassist deadline answered ${Array.isArray(answers) ? answers.length : 'no'} results for ${count} requests`);
   }
   return { wallMs: Math.round(result.wallMs), cpu };
+}
+
+/**
+ * The grassroots network's monthly assessment and subsidy run for the whole province
+ * (runNetworkAssessmentOf with the province's code, as `courtassist network assess --court 吉
+ * --month M` runs it) on the month before this one, `repeats` times in the db-worker process:
+ *   first    makes every court's draft run (assessments and subsidy statements);
+ *   re-run   the same month again while it is unpublished: each court's draft is deleted (its
+ *            assessments and statements with it) and computed afresh — what an administrator does
+ *            after correcting a rating or an item.
+ * The target is on the slowest run (`slowestS`); the verification then checks the results.
+ */
+export async function measureNetworkRun(ctx, { repeats = 2, court = '吉' } = {}) {
+  const month = previousMonth(chinaDay());
+  const out = await ctx.dbWorker({ job: 'network-run', court, month, repeats });
+  const slowest = out.runs.reduce((a, b) => (b.ms > a.ms ? b : a));
+  const n = (v) => v.toLocaleString('en-US');
+  const [first, ...again] = out.runs;
+  return {
+    figures: {
+      slowestS: seconds(slowest.ms),
+      firstS: seconds(first.ms),
+      rerunS: again.length ? seconds(Math.max(...again.map((r) => r.ms))) : null,
+      assistants: out.assistants,
+      tasks: out.tasks,
+      confirmedInMonth: out.confirmedInMonth,
+      assessed: first.assessed,
+      courts: first.courts,
+    },
+    detail:
+      `${month}: ${n(first.assessed)} of ${n(out.assistants)} assistants assessed in ${first.courts} courts, ` +
+      `${n(out.confirmedInMonth)} tasks confirmed in the month (${n(out.tasks)} in all); ` +
+      `first ${seconds(first.ms)} s, re-run ${again.map((r) => seconds(r.ms)).join(' / ') || '—'} s`,
+    runs: out.runs,
+    state: { month, court },
+    cpu: slowest.cpu,
+  };
 }

@@ -27,6 +27,10 @@ const USAGE = `Usage: npm run bench -- [options]
   --work-orders N    after seeding, top the work orders up to N with earlier completed ones
                      (the seed's rules start about 3.3 per case); also on a --reuse database,
                      which then keeps them
+  --assistants N     after seeding, top the grassroots network up to N assistants (stations,
+                     200 of them with sign-ins); also on a --reuse database, which keeps them
+  --network-tasks N  … and up to N network tasks over the last 24 months (issue 5: 20,000 and
+                     2,000,000)
   --duration S       seconds of load per scenario and baseline (default 10)
   --connections C    concurrent connections (default 10; a scenario may cap it, e.g. sign-in at 4)
   --warmup S         seconds of unmeasured load before each measurement (default 1)
@@ -48,6 +52,8 @@ function parseArgs(argv) {
   const args = {
     cases: 0,
     workOrders: 0,
+    assistants: 0,
+    networkTasks: 0,
     json: false,
     duration: 10,
     connections: 10,
@@ -83,6 +89,14 @@ function parseArgs(argv) {
         break;
       case '--work-orders':
         args.workOrders = whole(value(i, arg), arg, 0);
+        i++;
+        break;
+      case '--assistants':
+        args.assistants = whole(value(i, arg), arg, 0);
+        i++;
+        break;
+      case '--network-tasks':
+        args.networkTasks = whole(value(i, arg), arg, 0);
         i++;
         break;
       case '--reuse':
@@ -422,9 +436,9 @@ async function seedDatabase(args, database) {
   return { seedTakesCases, seedMs, summary, notes };
 }
 
-/** One job of db-worker.mjs on the bench database (while the API is not running). */
-async function dbWorker(database, job) {
-  const result = await runNode([join(here, 'db-worker.mjs'), JSON.stringify(job)], { env: baseEnv(database) });
+/** One job of db-worker.mjs on the bench database (while the API is not running); `echo` prefixes its progress on stderr. */
+async function dbWorker(database, job, { echo = null } = {}) {
+  const result = await runNode([join(here, 'db-worker.mjs'), JSON.stringify(job)], { env: baseEnv(database), echo });
   if (result.code !== 0) throw new Error(`db-worker ${job.job} failed (exit ${result.code ?? result.signal}):\n${result.stderr.trim()}`);
   return JSON.parse(result.stdout.trim().split('\n').pop());
 }
@@ -713,7 +727,7 @@ function formatTable(rows) {
 /** The command measurements: the figure the target names, the target, the cores; details below. */
 function formatCommandTable(rows) {
   const columns = [
-    ['command', (r) => r.name, 'left'],
+    ['command', (r) => (r.verification && !r.verification.ok ? `${r.name} !` : r.name), 'left'],
     ['measured', (r) => (r.error ? 'failed !' : measuredText(r.target)), 'left'],
     ['target (issue)', (r) => formatTarget(r.target), 'left'],
     ['cores srv/load/pg/other', (r) => cores(r.cpu)],
@@ -769,7 +783,7 @@ async function runCommands(commands, database, args) {
     log(`${scenario.name} …`);
     const started = Date.now();
     try {
-      const out = await scenario.run(ctx);
+      const { state, ...out } = await scenario.run(ctx);
       const target = checkTarget(scenario.target, out.figures);
       results[scenario.name] = {
         title: scenario.title ?? scenario.name,
@@ -779,6 +793,7 @@ async function runCommands(commands, database, args) {
         elapsedS: (Date.now() - started) / 1000,
       };
       log(`${scenario.name}: ${out.detail}`);
+      if (scenario.verify) await verifyOne(scenario, results[scenario.name], database, { state, result: results[scenario.name] });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       log(`WARNING ${scenario.name} failed: ${message}`);
@@ -794,26 +809,31 @@ async function runCommands(commands, database, args) {
   return results;
 }
 
-/** The scenarios' verifications, after the API stopped (PGlite admits one process at a time). */
-async function runVerifications(prepared, results, database) {
+/** One scenario's verification on the database (no process may hold a PGlite database meanwhile). */
+async function verifyOne(scenario, result, database, input) {
   const ctx = { query: async (sqlText) => (await dbWorker(database, { job: 'query', sql: sqlText })).rows };
+  try {
+    const verdict = await scenario.verify(ctx, input);
+    result.verification = verdict;
+    log(`${scenario.name} verification: ${verdict.ok ? 'ok' : 'NOT OK'} — ${verdict.summary}`);
+    for (const problem of verdict.problems ?? []) log(`  ${problem}`);
+  } catch (error) {
+    result.verification = {
+      ok: false,
+      summary: 'the verification failed',
+      problems: [error instanceof Error ? error.message : String(error)],
+    };
+    log(`WARNING ${scenario.name} verification failed: ${result.verification.problems[0]}`);
+  }
+  if (!result.verification.ok) result.ok = false;
+}
+
+/** The HTTP scenarios' verifications, after the API stopped (PGlite admits one process at a time). */
+async function runVerifications(prepared, results, database) {
   for (const { scenario, resolved, answered } of prepared) {
     const result = results[scenario.name];
     if (!scenario.verify || resolved.skip || !result || result.error) continue;
-    try {
-      const verdict = await scenario.verify(ctx, { state: resolved.state, result, answered: answered2xx(answered, result) });
-      result.verification = verdict;
-      log(`${scenario.name} verification: ${verdict.ok ? 'ok' : 'NOT OK'} — ${verdict.summary}`);
-      for (const problem of verdict.problems ?? []) log(`  ${problem}`);
-    } catch (error) {
-      result.verification = {
-        ok: false,
-        summary: 'the verification failed',
-        problems: [error instanceof Error ? error.message : String(error)],
-      };
-      log(`WARNING ${scenario.name} verification failed: ${result.verification.problems[0]}`);
-    }
-    if (!result.verification.ok) result.ok = false;
+    await verifyOne(scenario, result, database, { state: resolved.state, result, answered: answered2xx(answered, result) });
   }
 }
 
@@ -847,6 +867,20 @@ async function main() {
   if (args.workOrders > 0) {
     const topUp = await dbWorker(database, { job: 'top-up-orders', target: args.workOrders });
     log(`work orders: ${topUp.before.toLocaleString('en-US')} → ${topUp.after.toLocaleString('en-US')} in ${seconds(topUp.ms)}`);
+  }
+  let networkTopUp = null;
+  if (args.assistants > 0 || args.networkTasks > 0) {
+    networkTopUp = await dbWorker(
+      database,
+      { job: 'top-up-network', assistants: args.assistants, tasks: args.networkTasks },
+      { echo: '  network | ' },
+    );
+    const { before, after } = networkTopUp;
+    log(
+      `grassroots network: ${before.assistants.toLocaleString('en-US')} → ${after.assistants.toLocaleString('en-US')} assistants, ` +
+        `${before.tasks.toLocaleString('en-US')} → ${after.tasks.toLocaleString('en-US')} tasks, ${after.stations.toLocaleString('en-US')} stations, ` +
+        `${networkTopUp.accounts} assistant sign-ins, in ${seconds(networkTopUp.ms)}`,
+    );
   }
   // Statistics and visibility maps, as autovacuum would leave them some time after a bulk load.
   const settled = await dbWorker(database, { job: 'settle' });
@@ -969,7 +1003,7 @@ async function main() {
       'cores (commands): the process measured (the sweep’s process, the deadline command), the harness, PostgreSQL, everything else.',
     );
   }
-  for (const [name, r] of Object.entries(results)) {
+  for (const [name, r] of [...Object.entries(commandResults), ...Object.entries(results)]) {
     if (r.verification) console.log(`${name} verification: ${r.verification.ok ? 'ok' : 'NOT OK'} — ${r.verification.summary}`);
     for (const problem of r.verification?.problems ?? []) console.log(`  ${problem}`);
   }
@@ -1013,6 +1047,7 @@ async function main() {
       database: contents,
       seeded: seed.summary,
       seedMs: seed.seedMs,
+      ...(networkTopUp ? { networkTopUp } : {}),
       vacuumAnalyzeMs: settled.ms,
       duration: args.duration,
       warmup: args.warmup,

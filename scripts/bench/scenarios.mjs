@@ -48,19 +48,25 @@
 // the API starts (nothing else of the harness runs meanwhile; PGlite admits one process at a
 // time); their ctx has `env` (the bench database's environment), `envWithoutDatabase`, `cases`,
 // `runNode(args, { env, input })` → { code, stdout, stderr, wallMs } and `dbWorker(job)` (db-worker.mjs).
+// A command may also have `verify(ctx, { state, result })`: it runs right after the command, with
+// ctx.query as for HTTP scenarios and `state` what `run` returned as `state`; a problem makes the
+// command NOT OK (exit status 3).
 //
 // Every response that is not 2xx is counted and shown; latency percentiles are of 2xx responses.
 // HTTP scenarios run in this order: read-only ones first, then those that write (sign-in adds a
 // session and an audit record per request, filing a case).
 
 import { caseDetailSetup, caseFilingSetup, caseFilingVerify, caseListSetup } from './cases-setup.mjs';
-import { measureDeadlineCli, measureInspection, measureSweep } from './measures.mjs';
+import { measureDeadlineCli, measureInspection, measureNetworkRun, measureSweep } from './measures.mjs';
+import { networkRunVerify, phoneListSetup } from './network-setup.mjs';
 import { workOrderClaimSetup, workOrderClaimVerify, workOrderListSetup } from './work-orders-setup.mjs';
 
 /** Issue 3: the figures a PostgreSQL server with 1,000,000 generated cases must reach. */
 const ISSUE = 'issue 3 (1,000,000 cases on PostgreSQL)';
 /** Issue 4: the centre's figures with 1,000,000 cases and 5,000,000 work orders on PostgreSQL. */
 const CENTRE = 'issue 4 (1,000,000 cases, 5,000,000 work orders on PostgreSQL)';
+/** Issue 5: the grassroots network's figures with 20,000 assistants and 2,000,000 tasks on PostgreSQL. */
+const NETWORK = 'issue 5 (20,000 assistants, 2,000,000 tasks on PostgreSQL)';
 
 /** A demo account of the seeded province (see `courtassist seed`). */
 export const DEMO_USER = { username: 'judge', password: 'Demo@2026' };
@@ -102,6 +108,14 @@ export const scenarios = [
     path: '/api/work-orders',
     target: { figure: 'p95', max: 50, unit: 'ms', source: CENTRE },
     setup: workOrderListSetup,
+  },
+  {
+    name: 'network-phone-list',
+    title: 'network: an assistant’s task list on the phone',
+    method: 'GET',
+    path: '/api/my/network-tasks?view=todo&limit=20',
+    target: { figure: 'p95', max: 50, unit: 'ms', source: NETWORK },
+    setup: phoneListSetup,
   },
   {
     name: 'sign-in',
@@ -157,5 +171,13 @@ export const scenarios = [
     title: 'nightly inspection batch (all open cases)',
     target: { figure: 'slowestS', max: 60, unit: 's', source: CENTRE },
     run: (ctx) => measureInspection(ctx, { repeats: 2 }),
+  },
+  {
+    name: 'network-monthly-run',
+    kind: 'command',
+    title: 'network: monthly assessment and subsidy run (whole province)',
+    target: { figure: 'slowestS', max: 30, unit: 's', source: NETWORK },
+    run: (ctx) => measureNetworkRun(ctx, { repeats: 2 }),
+    verify: networkRunVerify,
   },
 ];

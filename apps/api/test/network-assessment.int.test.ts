@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assessMonth, DEFAULT_ASSESSMENT_RULES, DEFAULT_SUBSIDY_RULES } from '../src/modules/network/index.js';
 import { rows } from '../src/platform/db.js';
 import { courtId, today } from './deadlines-fixtures.js';
-import { ADMIN_PASSWORD, type Client, createTestApp, signIn, type TestApp } from './harness.js';
+import { ADMIN_PASSWORD, type Client, createTestApp, signIn, signInNewAccount, type TestApp } from './harness.js';
 
 let t: TestApp;
 let admin: Client;
@@ -402,6 +402,26 @@ describe('objections and the assistant’s own view', () => {
     expect((await judge.get('/api/network/my/assessments')).statusCode).toBe(403);
   });
 
+  it('an assistant opens one of their own assessments and statements; anyone else’s is 404, the court’s users 403', async () => {
+    const own = (await grassroots.get('/api/network/my/assessments')).json().items[0];
+    const one = await grassroots.get(`/api/network/my/assessments/${own.id}`);
+    expect(one.statusCode, one.body).toBe(200);
+    expect(one.json()).toMatchObject({ id: own.id, assistantId: mine.id, score: own.score, grade: own.grade });
+    const statement = (await grassroots.get('/api/network/my/subsidies')).json().items[0];
+    const s = await grassroots.get(`/api/network/my/subsidies/${statement.id}`);
+    expect(s.statusCode, s.body).toBe(200);
+    expect(s.json()).toMatchObject({ id: statement.id, assistantId: mine.id, totalFen: statement.totalFen });
+    expect(s.json().lines.length).toBeGreaterThan(0);
+    const others = (await judge.get(`/api/network/assessments?courtId=${court0102}&month=${month}&assistantId=${ids.a}`)).json().items[0];
+    expect((await grassroots.get(`/api/network/my/assessments/${others.id}`)).statusCode).toBe(404);
+    const othersStatement = (await judge.get(`/api/network/subsidies?courtId=${court0102}&month=${month}&assistantId=${ids.a}`)).json()
+      .items[0];
+    expect((await grassroots.get(`/api/network/my/subsidies/${othersStatement.id}`)).statusCode).toBe(404);
+    expect((await grassroots.get('/api/network/my/subsidies/99999999')).statusCode).toBe(404);
+    expect((await judge.get(`/api/network/my/assessments/${others.id}`)).statusCode).toBe(403);
+    expect((await judge.get(`/api/network/my/subsidies/${othersStatement.id}`)).statusCode).toBe(403);
+  });
+
   it('objects within the period; the court answers (409 when stale); another’s assessment is 404', async () => {
     const others = (await judge.get(`/api/network/assessments?courtId=${court0102}&month=${month}&assistantId=${ids.a}`)).json().items[0];
     expect((await grassroots.post(`/api/network/my/assessments/${others.id}/objections`, { reason: '不是我的' })).statusCode).toBe(404);
@@ -422,6 +442,57 @@ describe('objections and the assistant’s own view', () => {
     expect(answered.statusCode, answered.body).toBe(200);
     expect(answered.json().objections[0]).toMatchObject({ answer: '该调解任务未经法院确认，不计入本月', version: 2 });
     expect(await audits('network-objection', 'answer')).toBe(1);
+  });
+
+  it('one objection at a time: another is refused until the court has answered the last', async () => {
+    const own = (await grassroots.get('/api/network/my/assessments')).json().items[0];
+    expect(own.objections.every((o: { answer: string | null }) => o.answer !== null)).toBe(true);
+    const before = own.objections.length;
+    const second = await grassroots.post(`/api/network/my/assessments/${own.id}/objections`, { reason: '对法院的答复仍有异议' });
+    expect(second.statusCode, second.body).toBe(201);
+    expect(second.json().objections).toHaveLength(before + 1);
+    const third = await grassroots.post(`/api/network/my/assessments/${own.id}/objections`, { reason: '再补充一条异议' });
+    expect(third.statusCode).toBe(400);
+    expect(third.json().errors[0]).toMatchObject({ field: 'id', code: 'objection_pending' });
+    expect(third.json().errors[0].message.en).toContain('waiting for the court');
+    // Two sent at once still make one: the second waits for the first's lock and sees it.
+    const open = second.json().objections.find((o: { answer: string | null }) => o.answer === null);
+    await courtadmin.post(`/api/network/objections/${open.id}/answer`, { answer: '维持原考核结果', version: open.version });
+    const both = await Promise.all([
+      grassroots.post(`/api/network/my/assessments/${own.id}/objections`, { reason: '同时提交的异议一' }),
+      grassroots.post(`/api/network/my/assessments/${own.id}/objections`, { reason: '同时提交的异议二' }),
+    ]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 400]);
+    const after = (await grassroots.get('/api/network/my/assessments')).json().items[0];
+    expect(after.objections.filter((o: { answer: string | null }) => o.answer === null)).toHaveLength(1);
+    expect(await audits('network-objection', 'raise')).toBe(before + 2);
+  });
+
+  it('another assistant with a sign-in of their own sees only their own month and cannot object to someone else’s', async () => {
+    const profile = (await courtadmin.get(`/api/network/assistants/${ids.b}`)).json();
+    const made = await courtadmin.post(`/api/network/assistants/${ids.b}/account`, {
+      username: 'assessment-test-b',
+      password: 'Start@2026',
+      version: profile.version,
+    });
+    expect(made.statusCode, made.body).toBe(200);
+    const other = await signInNewAccount(t.app, 'assessment-test-b', 'Start@2026');
+    const theirs = (await other.get('/api/network/my/assessments')).json();
+    expect(theirs.items.map((x: { assistantId: number }) => x.assistantId)).toEqual([ids.b]);
+    const statements = (await other.get('/api/network/my/subsidies')).json();
+    expect(statements.items.map((x: { assistantId: number }) => x.assistantId)).toEqual([ids.b]);
+    const grassrootsOwn = (await grassroots.get('/api/network/my/assessments')).json().items[0];
+    const raisedBefore = await audits('network-objection', 'raise');
+    const intrude = await other.post(`/api/network/my/assessments/${grassrootsOwn.id}/objections`, { reason: '替别人提出的异议' });
+    expect(intrude.statusCode).toBe(404);
+    expect(intrude.body).not.toContain(String(grassrootsOwn.assistantName));
+    expect(await audits('network-objection', 'raise')).toBe(raisedBefore);
+    // Their own month takes an objection; the demo assistant's is untouched by it.
+    const own = await other.post(`/api/network/my/assessments/${theirs.items[0].id}/objections`, { reason: '有一次送达未计入' });
+    expect(own.statusCode, own.body).toBe(201);
+    const mineAfter = (await grassroots.get('/api/network/my/assessments')).json().items[0];
+    expect(mineAfter.objections).toHaveLength(grassrootsOwn.objections.length);
+    expect(mineAfter.objections.some((o: { reason: string }) => o.reason === '有一次送达未计入')).toBe(false);
   });
 
   it('after the objection period the month is final and objections are refused', async () => {

@@ -501,3 +501,193 @@ describe('other kinds, declining, reminders', () => {
     expect(todayLate.json().items.map((x: { id: number }) => x.id)).not.toContain(late.json().id);
   });
 });
+
+describe('a station that lists the villages it serves', () => {
+  it('an address naming a listed village suggests the station’s assistants; without the list it does not', async () => {
+    const made = await courtadmin.post('/api/network/stations', {
+      courtId: court0102,
+      kind: 'liaison-station',
+      name: '测试乡司法协助联络站',
+      address: '测试乡人民政府',
+      areaNames: ['柳条沟村', '北岗子村'],
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const station = made.json();
+    const person = await courtadmin.post('/api/network/assistants', {
+      courtId: court0102,
+      name: '柳条沟协助员',
+      categoryCodes: ['village-cadre'],
+      stationIds: [station.id],
+      startOn: today(),
+    });
+    expect(person.statusCode, person.body).toBe(201);
+    const assistantId = person.json().id;
+    const { deliveryTaskId } = await openDeliveryTask('某某县柳条沟村七组');
+    const ask = () => clerk.get(`/api/network/task-suggestions?kind=delivery&deliveryTaskId=${deliveryTaskId}&limit=50`);
+    const listed = (await ask()).json();
+    expect(listed.matchedStations).toEqual([{ stationId: station.id, name: '测试乡司法协助联络站', areaName: '柳条沟村' }]);
+    const top = listed.suggestions[0];
+    expect(top.assistantId, JSON.stringify(listed.suggestions.slice(0, 3))).toBe(assistantId);
+    expect(top.reasons[0]).toMatchObject({ code: 'same-station', zh: expect.stringContaining('柳条沟村') });
+
+    // The village is named nowhere in the station's name or address: without the list, nothing matches it.
+    const cleared = await courtadmin.put(`/api/network/stations/${station.id}`, { areaNames: [], version: station.version });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    const bare = (await ask()).json();
+    expect(bare.matchedStations).toEqual([]);
+    const again = bare.suggestions.find((s: { assistantId: number }) => s.assistantId === assistantId);
+    expect(again?.reasons.map((r: { code: string }) => r.code) ?? []).not.toContain('same-station');
+  });
+});
+
+describe('an assistant who pauses, leaves and returns', () => {
+  const status = async (to: string, reason: string) => {
+    const current = (await courtadmin.get(`/api/network/assistants/${other.id}`)).json();
+    return courtadmin.post(`/api/network/assistants/${other.id}/status`, { status: to, reason, version: current.version });
+  };
+  const login = (password: string) =>
+    t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'assistant-two', password } });
+  const task = (kind: string, title: string) =>
+    judge.post('/api/network/tasks', { kind, assistantId: other.id, title, dueOn: addDays(today(), 4) });
+
+  it('only a network manager of the court changes the status', async () => {
+    expect((await judge.post(`/api/network/assistants/${other.id}/status`, { status: 'left', reason: 'x', version: 1 })).statusCode).toBe(
+      403,
+    );
+    const [kuanAdmin] = await rows<{ username: string }>(
+      t.database.db,
+      sql`SELECT u.username FROM users u JOIN user_roles ur ON ur.user_id = u.id JOIN roles r ON r.id = ur.role_id
+          JOIN courts c ON c.id = u.court_id WHERE r.code = 'admin' AND c.code = '吉0103' LIMIT 1`,
+    );
+    const sibling = await signIn(t.app, kuanAdmin.username);
+    const version = (await courtadmin.get(`/api/network/assistants/${other.id}`)).json().version;
+    const foreign = await sibling.post(`/api/network/assistants/${other.id}/status`, { status: 'left', reason: '越权', version });
+    expect(foreign.statusCode).toBe(404);
+    expect((await second.get('/api/my/network-tasks')).statusCode).toBe(200);
+  });
+
+  it('paused: still signs in and works on their tasks, but is neither suggested nor assigned', async () => {
+    const paused = await status('paused', '外出务工三个月');
+    expect(paused.statusCode, paused.body).toBe(200);
+    expect(paused.json()).toMatchObject({ status: 'paused', accountStatus: 'active' });
+    expect((await second.get('/api/my/network-tasks')).statusCode).toBe(200);
+    expect((await login('Second-pass2')).statusCode).toBe(200);
+    const suggested = (await clerk.get('/api/network/task-suggestions?kind=petition-risk&limit=50')).json();
+    expect(suggested.suggestions.map((s: { assistantId: number }) => s.assistantId)).not.toContain(other.id);
+    expect(suggested.excluded).toContainEqual({ assistantId: other.id, status: 'paused' });
+    const refused = await task('petition-risk', '暂停期间派发');
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0]).toMatchObject({ field: 'body.assistantId', code: 'assistant_not_active' });
+    expect((await status('active', '返乡，恢复在岗')).json()).toMatchObject({ status: 'active', accountStatus: 'active' });
+  });
+
+  it('left: the account is disabled at once, waiting tasks go back to the court, the trail shows it; returning restores sign-in', async () => {
+    const waiting = (await task('petition-risk', '了解当事人情绪（待接收）')).json();
+    const accepted = (await task('mediation', '参与调解（办理中）')).json();
+    expect((await second.post(`/api/my/network-tasks/${accepted.id}/accept`, { version: 1 })).statusCode).toBe(200);
+    const reported = (await task('dispute-report', '排查纠纷（已反馈）')).json();
+    await second.post(`/api/my/network-tasks/${reported.id}/accept`, { version: 1 });
+    const sent = await second.post(`/api/my/network-tasks/${reported.id}/report`, {
+      version: 2,
+      idempotencyKey: randomUUID(),
+      occurredAt: new Date().toISOString(),
+      content: { kind: 'dispute-report', summary: '两户因宅基地边界争执', parties: '孙丙、李丁', place: '幸福镇红旗村2组' },
+    });
+    expect(sent.statusCode, sent.body).toBe(200);
+    const [user] = await rows<{ id: number }>(t.database.db, sql`SELECT id FROM users WHERE username = 'assistant-two'`);
+    // The demo data gave this assistant waiting tasks of their own: every one of them goes back.
+    const open = await rows<{ id: number }>(
+      t.database.db,
+      sql`SELECT id FROM network_tasks WHERE assistant_id = ${other.id} AND status IN ('assigned','accepted') ORDER BY id`,
+    );
+    expect(open.map((r) => r.id)).toEqual(expect.arrayContaining([waiting.id, accepted.id]));
+
+    const left = await status('left', '迁居外地，本人申请退出');
+    expect(left.statusCode, left.body).toBe(200);
+    expect(left.json()).toMatchObject({ status: 'left', accountStatus: 'disabled', username: 'assistant-two' });
+
+    // The session ended with the change: the very next request is refused, and so is a new sign-in.
+    const next = await second.get('/api/my/network-tasks');
+    expect(next.statusCode).toBe(401);
+    expect(next.json().code).toBe('UNAUTHENTICATED');
+    const again = await login('Second-pass2');
+    expect(again.statusCode).toBe(401);
+    expect(again.headers['content-type']).toContain('application/problem+json');
+    // The same answer as a wrong password (the sign-in never tells whether an account exists), in both languages.
+    expect(again.json()).toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+      message: { zh: '用户名或密码错误', en: 'Wrong username or password' },
+    });
+    expect(await count(sql`SELECT count(*)::int AS n FROM sessions WHERE user_id = ${user.id}`)).toBe(0);
+
+    // Waiting tasks are back with the court: declined with the reason, traced, the assigner told.
+    for (const { id, from } of [
+      { id: waiting.id, from: 'assigned' },
+      { id: accepted.id, from: 'accepted' },
+    ]) {
+      const back = (await judge.get(`/api/network/tasks/${id}`)).json();
+      expect(back).toMatchObject({ status: 'declined', allowed: [] });
+      expect(back.declineReason).toContain('迁居外地，本人申请退出');
+      expect(back.trace.at(-1)).toMatchObject({ action: 'decline', fromStatus: from, toStatus: 'declined' });
+      expect(back.trace.at(-1).actorName).not.toBe(other.name);
+      expect(
+        await count(
+          sql`SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'network-task' AND entity_id = ${String(id)} AND action = 'decline'`,
+        ),
+      ).toBe(1);
+    }
+    expect(
+      await count(sql`SELECT count(*)::int AS n FROM network_tasks WHERE assistant_id = ${other.id} AND status IN ('assigned','accepted')`),
+    ).toBe(0);
+    const notices = (await judge.get('/api/notifications')).json().items as { kind: string; entityId: string }[];
+    expect(notices).toContainEqual(expect.objectContaining({ kind: 'network-task-declined', entityId: String(waiting.id) }));
+    // The reported one stays for the court: it cannot go back to someone who left, it can be confirmed.
+    expect((await judge.get(`/api/network/tasks/${reported.id}`)).json().status).toBe('reported');
+    const sendBack = await judge.post(`/api/network/tasks/${reported.id}/send-back`, { version: 3, reason: '请补充' });
+    expect(sendBack.statusCode).toBe(409);
+    expect(sendBack.json()).toMatchObject({ code: 'INVALID_STATE', meta: { assistantStatus: 'left' } });
+    expect((await judge.post(`/api/network/tasks/${reported.id}/confirm`, { version: 3, rating: 4 })).json().status).toBe('confirmed');
+    // No longer a candidate at all.
+    const suggested = (await clerk.get('/api/network/task-suggestions?kind=petition-risk&limit=50')).json();
+    expect(suggested.suggestions.map((s: { assistantId: number }) => s.assistantId)).not.toContain(other.id);
+
+    // The trail: the assistant's change with the account and the returned tasks, the account's own change.
+    const [change] = await rows<{ changes: string }>(
+      t.database.db,
+      sql`SELECT changes::text AS changes FROM audit_log WHERE entity_type = 'network-assistant' AND entity_id = ${String(other.id)}
+          AND action = 'change-status' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(JSON.parse(change.changes)).toMatchObject({
+      status: { before: 'active', after: 'left' },
+      accountStatus: { before: 'active', after: 'disabled' },
+      returnedTaskIds: { after: open.map((r) => r.id) },
+    });
+    const [disabled] = await rows<{ changes: string; actor: number }>(
+      t.database.db,
+      sql`SELECT changes::text AS changes, actor_id AS actor FROM audit_log WHERE entity_type = 'user' AND entity_id = ${String(user.id)}
+          AND action = 'update' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(disabled.actor).toBe(courtadmin.userId);
+    expect(JSON.parse(disabled.changes).status).toEqual({ before: 'active', after: 'disabled' });
+
+    // Reinstated: the account works again; the returned tasks stay with the court.
+    const back = await status('active', '返回本村，重新聘任');
+    expect(back.json()).toMatchObject({ status: 'active', accountStatus: 'active' });
+    expect((await login('Second-pass2')).statusCode).toBe(200);
+    const returned = await signIn(t.app, 'assistant-two', 'Second-pass2');
+    const mine = (await returned.get('/api/my/network-tasks')).json();
+    expect(mine.items.map((x: { id: number }) => x.id)).not.toContain(waiting.id);
+    const [enabled] = await rows<{ changes: string }>(
+      t.database.db,
+      sql`SELECT changes::text AS changes FROM audit_log WHERE entity_type = 'user' AND entity_id = ${String(user.id)}
+          AND action = 'update' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(JSON.parse(enabled.changes).status).toEqual({ before: 'disabled', after: 'active' });
+    const history = (await courtadmin.get(`/api/network/assistants/${other.id}`)).json().statusHistory;
+    // Newest first.
+    expect(history.slice(0, 2).map((h: { toStatus: string; reason: string }) => [h.toStatus, h.reason])).toEqual([
+      ['active', '返回本村，重新聘任'],
+      ['left', '迁居外地，本人申请退出'],
+    ]);
+  });
+});

@@ -146,6 +146,51 @@ describe('stations', () => {
     expect((await courtadmin.get(`/api/network/stations?courtId=${court0102}`)).json().total).toBe(before);
   });
 
+  it('keeps an explicit list of areas served: trimmed, deduplicated, checked per entry, versioned and audited', async () => {
+    const created = await courtadmin.post('/api/network/stations', station({ areaNames: [' 红旗村 ', '兴隆村', '红旗村', ''] }));
+    expect(created.statusCode, created.body).toBe(201);
+    const s = created.json();
+    expect(s.areaNames).toEqual(['红旗村', '兴隆村']);
+    expect((await courtadmin.get(`/api/network/stations/${s.id}`)).json().areaNames).toEqual(['红旗村', '兴隆村']);
+    // A station made without a list has an empty one.
+    expect((await courtadmin.post('/api/network/stations', station())).json().areaNames).toEqual([]);
+
+    const bad = await courtadmin.put(`/api/network/stations/${s.id}`, {
+      areaNames: ['柳树屯村', '村', 'x'.repeat(41)],
+      version: s.version,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    expect(bad.json().errors).toEqual([
+      expect.objectContaining({
+        field: 'body.areaNames.1',
+        code: 'area_name_length',
+        message: expect.objectContaining({ zh: expect.stringContaining('2–40') }),
+      }),
+      expect.objectContaining({ field: 'body.areaNames.2', code: 'area_name_length' }),
+    ]);
+    const many = Array.from({ length: 101 }, (_, i) => `第${i + 1}村`);
+    const tooMany = await courtadmin.put(`/api/network/stations/${s.id}`, { areaNames: many, version: s.version });
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json().errors[0]).toMatchObject({ field: 'body.areaNames', code: 'area_names_count' });
+    expect(tooMany.json().errors[0].message.en).toBeTruthy();
+
+    const edited = await courtadmin.put(`/api/network/stations/${s.id}`, { areaNames: ['柳树屯村', '兴隆村'], version: s.version });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({ areaNames: ['柳树屯村', '兴隆村'], version: s.version + 1 });
+    const stale = await courtadmin.put(`/api/network/stations/${s.id}`, { areaNames: [], version: s.version });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('VERSION_CONFLICT');
+    expect((await courtadmin.get(`/api/network/stations/${s.id}`)).json().areaNames).toEqual(['柳树屯村', '兴隆村']);
+    // A reader cannot change the list.
+    expect((await judge.put(`/api/network/stations/${s.id}`, { areaNames: [], version: s.version + 1 })).statusCode).toBe(403);
+    const [trail] = await rows<{ changes: string }>(
+      t.database.db,
+      sql`SELECT changes::text AS changes FROM audit_log WHERE entity_type = 'network-station' AND entity_id = ${String(s.id)} AND action = 'update'`,
+    );
+    expect(JSON.parse(trail.changes).areaNames).toEqual({ before: ['红旗村', '兴隆村'], after: ['柳树屯村', '兴隆村'] });
+  });
+
   it('keeps the tree sound: parent of the same court, no cycles; deletes only unused stations', async () => {
     const parent = (await courtadmin.post('/api/network/stations', station())).json();
     const child = (await courtadmin.post('/api/network/stations', station({ kind: 'village-point', parentId: parent.id }))).json();

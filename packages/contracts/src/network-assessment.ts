@@ -322,6 +322,10 @@ export type NetworkDashboard = z.output<typeof networkDashboard>;
 
 export const NETWORK_ASSESSMENT_FIELD_ERRORS = {
   objection_closed: { zh: '异议期已过或考核尚未公示', en: 'The objection period is over or the month is not published' },
+  objection_pending: {
+    zh: '您对本月考核的异议尚待法院答复，答复后才能再次提出',
+    en: 'Your objection to this month is still waiting for the court’s answer; you can object again once it is answered',
+  },
   month_not_published: { zh: '该月考核尚未公示，不能提交补贴', en: 'The month’s assessment is not published yet' },
   month_frozen: { zh: '该月考核已公示，不能重新计算', en: 'The month is published and frozen' },
   month_not_started: { zh: '该月尚未开始，不能考核', en: 'The month has not started yet' },

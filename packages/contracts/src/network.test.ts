@@ -1,6 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AGE_BANDS, ageBandOf, ageOn, isTenthOfHour, maskIdCard, maskPhone, shareOf } from './network.js';
+import {
+  AGE_BANDS,
+  ageBandOf,
+  ageOn,
+  isTenthOfHour,
+  maskIdCard,
+  maskPhone,
+  normaliseAreaNames,
+  shareOf,
+  stationAreaNames,
+  updateStationRequest,
+} from './network.js';
 
 describe('maskPhone', () => {
   it.each([
@@ -106,5 +117,39 @@ describe('isTenthOfHour', () => {
     [Number.NaN, false],
   ])('%f → %s', (hours, ok) => {
     expect(isTenthOfHour(hours)).toBe(ok);
+  });
+});
+
+describe('the areas a station serves', () => {
+  it('trims, drops empty entries and keeps the first spelling of each place, in order', () => {
+    expect(normaliseAreaNames([' 红旗村 ', '兴隆村', '红旗村', '', '  ', '红 旗村', 'ＡＢ社区', 'AB社区'])).toEqual([
+      '红旗村',
+      '兴隆村',
+      'ＡＢ社区',
+    ]);
+  });
+  it('parses to the normalised list', () => {
+    expect(stationAreaNames.parse(['红旗村 ', '红旗村', '柳树屯村'])).toEqual(['红旗村', '柳树屯村']);
+  });
+  it('names each entry too short or too long where it stands, with a code that has messages', () => {
+    const result = stationAreaNames.safeParse(['红旗村', '村', 'x'.repeat(41), 'x'.repeat(40), ' 村 ']);
+    expect(result.success).toBe(false);
+    const issues = result.error?.issues.map((i) => [i.path.join('.'), (i as { params?: { code?: string } }).params?.code]);
+    expect(issues).toEqual([
+      ['1', 'area_name_length'],
+      ['2', 'area_name_length'],
+      ['4', 'area_name_length'],
+    ]);
+  });
+  it('counts at most 100 distinct names; duplicates do not count', () => {
+    const names = Array.from({ length: 100 }, (_, i) => `第${i + 1}村`);
+    expect(stationAreaNames.parse([...names, ...names])).toHaveLength(100);
+    const over = stationAreaNames.safeParse([...names, '第101村']);
+    expect(over.success).toBe(false);
+    expect(over.error?.issues[0]).toMatchObject({ path: [], params: { code: 'area_names_count' } });
+  });
+  it('an edit may leave the list out, or empty it', () => {
+    expect(updateStationRequest.parse({ version: 1 }).areaNames).toBeUndefined();
+    expect(updateStationRequest.parse({ version: 1, areaNames: [] }).areaNames).toEqual([]);
   });
 });

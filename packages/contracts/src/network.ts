@@ -120,6 +120,8 @@ export const NETWORK_FIELD_ERRORS = {
   judge_not_in_court: { zh: '面试法官须为本院人员', en: 'The interviewing judge must belong to this court' },
   same_status: { zh: '新状态与当前状态相同', en: 'The new status is the current status' },
   hours_decimal: { zh: '学时最多保留一位小数', en: 'Hours take at most one decimal' },
+  area_name_length: { zh: '区域名称须为 2–40 个字', en: 'An area name needs 2 to 40 characters' },
+  area_names_count: { zh: '服务区域最多 100 个', en: 'A station serves at most 100 areas' },
 } as const satisfies Record<string, Names>;
 
 // ---------------------------------------------------------------------------------------------
@@ -184,6 +186,53 @@ const mobileOrFixed = z
 const longitude = z.number().min(73).max(136);
 const latitude = z.number().min(3).max(54);
 
+/** Limits of a station's explicit list of areas served (镇街、村社区名称). */
+export const AREA_NAME_MIN = 2;
+export const AREA_NAME_MAX = 40;
+export const AREA_NAMES_MAX = 100;
+
+/** The form an area name is compared in: NFKC (full-width → ordinary) without white space. */
+export function areaNameKey(name: string): string {
+  return name.normalize('NFKC').replace(/\s+/g, '');
+}
+
+/**
+ * Trimmed, empty entries dropped, duplicates removed (the first spelling stays; "红旗村" and
+ * "红旗村 " or a full-width variant are the same place), order kept.
+ */
+export function normaliseAreaNames(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  for (const raw of names) {
+    const name = raw.trim();
+    const key = areaNameKey(name);
+    if (key === '' || seen.has(key)) continue;
+    seen.add(key);
+    kept.push(name);
+  }
+  return kept;
+}
+
+/** One area name: 2–40 characters once trimmed (an empty one is dropped by the list). */
+const areaName = z
+  .string()
+  .max(200)
+  .superRefine((value, ctx) => {
+    const length = [...value.trim()].length;
+    if (length > 0 && (length < AREA_NAME_MIN || length > AREA_NAME_MAX))
+      ctx.addIssue({ code: 'custom', message: NETWORK_FIELD_ERRORS.area_name_length.en, params: { code: 'area_name_length' } });
+  });
+
+/** The explicit areas a station serves: each entry checked where it stands, then trimmed and deduplicated. */
+export const stationAreaNames = z
+  .array(areaName)
+  .max(500)
+  .overwrite(normaliseAreaNames)
+  .superRefine((names, ctx) => {
+    if (names.length > AREA_NAMES_MAX)
+      ctx.addIssue({ code: 'custom', message: NETWORK_FIELD_ERRORS.area_names_count.en, params: { code: 'area_names_count' } });
+  });
+
 const stationFields = {
   kind: z.enum(STATION_KINDS),
   name: required(100),
@@ -193,6 +242,7 @@ const stationFields = {
   contactName: text(50).default(''),
   contactPhone: mobileOrFixed.default(''),
   parentId: dbId.nullable().default(null),
+  areaNames: stationAreaNames.default([]),
 };
 
 export const createStationRequest = z.strictObject({ courtId: dbId, ...stationFields, active: z.boolean().default(true) });
@@ -207,6 +257,7 @@ export const updateStationRequest = z.strictObject({
   contactName: text(50).optional(),
   contactPhone: mobileOrFixed.optional(),
   parentId: dbId.nullable().optional(),
+  areaNames: stationAreaNames.optional(),
   active: z.boolean().optional(),
   version: versionField,
 });
@@ -224,6 +275,8 @@ export const stationView = z.object({
   lat: z.number().nullable(),
   contactName: z.string(),
   contactPhone: z.string(),
+  /** The areas served as the station lists them (the suggestion also reads names from its name and address). */
+  areaNames: z.array(z.string()),
   active: z.boolean(),
   assistantCount: z.number().int(),
   childCount: z.number().int(),
@@ -318,6 +371,8 @@ export const assistantSummary = z.object({
   stations: z.array(namedRef),
   userId: z.number().int().nullable(),
   username: z.string().nullable(),
+  /** The linked account's state: disabled while the assistant has left (null: no account). */
+  accountStatus: z.enum(['active', 'disabled']).nullable(),
   version: z.number().int(),
 });
 export type AssistantSummary = z.infer<typeof assistantSummary>;

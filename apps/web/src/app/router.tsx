@@ -10,7 +10,15 @@ import { AnnouncementsPage, HearingsPage } from '../modules/hearings/pages';
 import { InspectionPage } from '../modules/inspection/pages';
 import { AssessmentPage, NetworkDashboardPage, SubsidiesPage } from '../modules/network/assessment/pages';
 import { AssistantHome } from '../modules/network/mobile/AssistantHome';
-import { MobileLayout, MobileTaskPage, MobileTasksPage } from '../modules/network/mobile/pages';
+import {
+  MobileAssessmentPage,
+  MobileAssessmentsPage,
+  MobileLayout,
+  MobileSubsidiesPage,
+  MobileSubsidyPage,
+  MobileTaskPage,
+  MobileTasksPage,
+} from '../modules/network/mobile/pages';
 import {
   AssistantProfilePage,
   AssistantsPage,
@@ -105,6 +113,38 @@ export const router = createBrowserRouter([
         element: (
           <Suspended>
             <MobileTaskPage />
+          </Suspended>
+        ),
+      },
+      {
+        path: 'assessments',
+        element: (
+          <Suspended>
+            <MobileAssessmentsPage />
+          </Suspended>
+        ),
+      },
+      {
+        path: 'assessments/:id',
+        element: (
+          <Suspended>
+            <MobileAssessmentPage />
+          </Suspended>
+        ),
+      },
+      {
+        path: 'subsidies',
+        element: (
+          <Suspended>
+            <MobileSubsidiesPage />
+          </Suspended>
+        ),
+      },
+      {
+        path: 'subsidies/:id',
+        element: (
+          <Suspended>
+            <MobileSubsidyPage />
           </Suspended>
         ),
       },

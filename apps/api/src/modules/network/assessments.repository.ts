@@ -522,6 +522,19 @@ export async function findAssessment(ex: Executor, id: number, scope: Scope | { 
 
 // ---- objections ----
 
+/**
+ * Locks the assessment (so two objections sent at once are counted one after the other) and
+ * counts its objections still waiting for the court's answer.
+ */
+export async function lockOpenObjections(ex: Executor, assessmentId: number): Promise<number> {
+  await ex.execute(sql`SELECT id FROM network_assessments WHERE id = ${assessmentId} FOR UPDATE`);
+  const [row] = await rows<{ n: number }>(
+    ex,
+    sql`SELECT count(*)::int AS n FROM network_objections WHERE assessment_id = ${assessmentId} AND answer IS NULL`,
+  );
+  return row.n;
+}
+
 export async function insertObjection(ex: Executor, values: typeof networkObjections.$inferInsert): Promise<number> {
   const [row] = await ex.insert(networkObjections).values(values).returning({ id: networkObjections.id });
   return row.id;

@@ -45,6 +45,7 @@ import {
   findRatings,
   findRuns,
   getAssessment,
+  getMyAssessment,
   getRules,
   myAssessments,
   publishMonth,
@@ -56,7 +57,15 @@ import {
   saveRules,
 } from './assessments.service.js';
 import { networkDashboard as dashboardOf } from './dashboard.service.js';
-import { checkStatement, exportStatements, findStatements, getStatement, moveStatement, myStatements } from './subsidies.service.js';
+import {
+  checkStatement,
+  exportStatements,
+  findStatements,
+  getMyStatement,
+  getStatement,
+  moveStatement,
+  myStatements,
+} from './subsidies.service.js';
 
 const read = { preHandler: requireAnyPermission('network.read', 'network.manage', 'network.subsidy.approve') };
 const manage = { preHandler: requirePermission('network.manage') };
@@ -132,6 +141,9 @@ export const networkAssessmentRoutes: FastifyPluginAsyncZod<{ db: Db }> = async 
   app.get('/network/my/assessments', { ...own, schema: { tags, querystring: myQuery, response: { 200: assessmentPage } } }, (req) =>
     myAssessments(db, actorOf(req), req.query),
   );
+  app.get('/network/my/assessments/:id', { ...own, schema: { tags, params: idParam, response: { 200: assessmentView } } }, (req) =>
+    getMyAssessment(db, actorOf(req), req.params.id),
+  );
   app.post(
     '/network/my/assessments/:id/objections',
     { ...own, schema: { tags, params: idParam, body: raiseObjectionRequest, response: { 201: assessmentView } } },
@@ -139,6 +151,9 @@ export const networkAssessmentRoutes: FastifyPluginAsyncZod<{ db: Db }> = async 
   );
   app.get('/network/my/subsidies', { ...own, schema: { tags, querystring: myQuery, response: { 200: myStatementPage } } }, (req) =>
     myStatements(db, actorOf(req), req.query),
+  );
+  app.get('/network/my/subsidies/:id', { ...own, schema: { tags, params: idParam, response: { 200: statementView } } }, (req) =>
+    getMyStatement(db, actorOf(req), req.params.id),
   );
 
   app.get('/network/subsidies', { ...read, schema: { tags, querystring: statementQuery, response: { 200: statementPage } } }, (req) =>

@@ -44,6 +44,7 @@ import {
   listItems,
   listRatings,
   listRuns,
+  lockOpenObjections,
   lockRunOf,
   monthFacts,
   publishRun,
@@ -451,13 +452,25 @@ export async function myAssessments(db: Db, actor: Actor, q: Pick<AssessmentQuer
   return { items: items.map((r) => toAssessmentView(r, today)), total, page: q.page, pageSize: q.pageSize };
 }
 
-/** An assistant objects to their own published assessment within the objection period. */
+/** One of the assistant's own published assessments; anyone else's answers 404. */
+export async function getMyAssessment(db: Db, actor: Actor, id: number) {
+  const row = await findAssessment(db, id, { ownUserId: actor.userId });
+  if (!row) throw AppError.notFound();
+  return toAssessmentView(row, chinaToday());
+}
+
+/**
+ * An assistant objects to their own published assessment within the objection period; one
+ * objection at a time: another only once the court has answered the last.
+ */
 export async function raiseObjection(db: Db, ctx: RequestContext, actor: Actor, assessmentId: number, reason: string) {
   const row = await findAssessment(db, assessmentId, { ownUserId: actor.userId });
   if (!row || !(await assistantOfUser(db, actor.userId))) throw AppError.notFound();
   if (runState(row.status, row.objectionUntil, chinaToday()) !== 'published')
     throw AppError.invalid(fieldProblem('id', 'objection_closed', NETWORK_ASSESSMENT_FIELD_ERRORS.objection_closed));
   await db.transaction(async (tx) => {
+    if ((await lockOpenObjections(tx, assessmentId)) > 0)
+      throw AppError.invalid(fieldProblem('id', 'objection_pending', NETWORK_ASSESSMENT_FIELD_ERRORS.objection_pending));
     const id = await insertObjection(tx, {
       assessmentId,
       courtId: row.courtId,

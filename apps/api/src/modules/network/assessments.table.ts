@@ -127,6 +127,8 @@ export const networkAssessments = pgTable(
     check('network_assessments_grade_check', sql`${t.grade} IN (${GRADES})`),
     uniqueIndex('network_assessments_key').on(t.assistantId, t.month),
     index('network_assessments_run_idx').on(t.runId, t.courtRank, t.id),
+    // A court's grade history (the monthly run): the key above leads with the assistant.
+    index('network_assessments_court_month_idx').on(t.courtId, t.month),
   ],
 );
 
@@ -191,5 +193,7 @@ export const networkSubsidyStatements = pgTable(
     check('network_subsidy_statements_total_check', sql`${t.totalFen} >= 0 AND ${t.totalFen} <= ${t.capFen}`),
     uniqueIndex('network_subsidy_statements_key').on(t.assistantId, t.month),
     index('network_subsidy_statements_court_idx').on(t.courtId, t.month, t.status),
+    // A re-run deletes the draft run; its statements go with it (ON DELETE CASCADE looks them up by run).
+    index('network_subsidy_statements_run_idx').on(t.runId),
   ],
 );

@@ -15,7 +15,8 @@ import { recordAudit } from '../../platform/audit.js';
 import type { Actor, RequestContext } from '../../platform/context.js';
 import { constraintOf, type Db, type Executor, sqlState, UNIQUE_VIOLATION } from '../../platform/db.js';
 import { AppError, fieldProblem } from '../../platform/errors.js';
-import { createUser } from '../org/index.js';
+import { deliverSoon, notify } from '../notifications/index.js';
+import { createUser, setLinkedAccountStatus } from '../org/index.js';
 import { maskedPerson, mayReveal, personFromIdCard, statusChangeAllowed } from './network.policy.js';
 import {
   type AssistantRecord,
@@ -37,6 +38,7 @@ import {
   trainingOf,
   updateAssistant,
 } from './network.repository.js';
+import { returnOpenTasksOf } from './tasks.repository.js';
 
 /** Today in China Standard Time. */
 export function chinaToday(moment: Date = new Date()): string {
@@ -49,7 +51,7 @@ export function toSummary(row: AssistantRecord, reveal: boolean): AssistantSumma
 
 /** What the trail keeps of an assistant: the identity card number only masked. */
 function auditable(row: AssistantRecord) {
-  const { courtName: _c, username: _u, categories, stations, ...rest } = row;
+  const { courtName: _c, username: _u, accountStatus: _s, categories, stations, ...rest } = row;
   return {
     ...maskedPerson(rest, false),
     categoryCodes: categories.map((c) => c.code),
@@ -237,6 +239,21 @@ export async function editAssistant(
   return getProfile(db, actor, id);
 }
 
+/** The role the assistant's own account is made with (createAccount); the network manages such an account. */
+const ASSISTANT_ROLES = ['grassroots-assistant'] as const;
+
+/**
+ * A change of status, with its consequences in the same transaction:
+ *   - leaving (退出): the linked account is disabled and its sessions end (the next request is
+ *     401, a new sign-in is refused); the tasks still waiting for the assistant (assigned or
+ *     accepted) go back to the court as declined, with a trace row, an audit row and a notice to
+ *     whoever assigned them — the court assigns them again. Reported tasks stay for the court to
+ *     confirm: the work was done before the departure.
+ *   - returning from 退出 (to 在岗 or 暂停): the account is enabled again; the returned tasks stay
+ *     with the court.
+ *   - pausing (暂停): the account stays usable (the assistant still sees and finishes their
+ *     tasks); the suggestion and the assignment take only assistants in post.
+ */
 export async function changeStatus(
   db: Db,
   ctx: RequestContext,
@@ -249,6 +266,8 @@ export async function changeStatus(
   if (before.version !== input.version) throw AppError.versionConflict(before.version);
   if (!statusChangeAllowed(before.status, input.status))
     throw AppError.invalid(fieldProblem('body.status', 'same_status', NETWORK_FIELD_ERRORS.same_status));
+  const leaving = input.status === 'left';
+  const crossesLeft = leaving !== (before.status === 'left');
   await db.transaction(async (tx) => {
     if (!(await updateAssistant(tx, id, input.version, { status: input.status }))) throw AppError.versionConflict(before.version);
     await insertStatusChange(tx, {
@@ -259,16 +278,51 @@ export async function changeStatus(
       changedBy: actor.userId,
       changedByName: actor.displayName,
     });
+    let account: 'active' | 'disabled' | null = before.accountStatus;
+    if (before.userId !== null && crossesLeft) {
+      const why = `${leaving ? '协助员退出' : '协助员恢复'}：${input.reason}`;
+      account = await setLinkedAccountStatus(tx, ctx, actor, before.userId, leaving ? 'disabled' : 'active', ASSISTANT_ROLES, why);
+    }
+    const returned = leaving ? await returnTasksOf(tx, ctx, actor, before, input.reason) : [];
     await recordAudit(tx, ctx, {
       entityType: 'network-assistant',
       entityId: id,
       action: 'change-status',
       courtId: before.courtId,
-      before: { status: before.status },
-      after: { status: input.status, reason: input.reason },
+      before: { status: before.status, accountStatus: before.accountStatus },
+      after: { status: input.status, reason: input.reason, accountStatus: account, returnedTaskIds: returned },
     });
   });
+  await deliverSoon(db);
   return getProfile(db, actor, id);
+}
+
+/** The open tasks of a departing assistant go back to the court (see changeStatus); answers their ids. */
+async function returnTasksOf(tx: Executor, ctx: RequestContext, actor: Actor, assistant: AssistantRecord, reason: string) {
+  const note = `协助员已退出，任务退回法院重新派发（${reason}） The assistant has left; the task is back with the court`;
+  const moved = await returnOpenTasksOf(tx, assistant.id, note, actor);
+  for (const task of moved) {
+    await recordAudit(tx, ctx, {
+      entityType: 'network-task',
+      entityId: task.id,
+      action: 'decline',
+      courtId: task.courtId,
+      before: { status: task.fromStatus, version: task.version - 1 },
+      after: { status: 'declined', note, assistantLeft: assistant.id },
+    });
+  }
+  await notify(
+    tx,
+    moved.map((task) => ({
+      userId: task.assignedBy,
+      kind: 'network-task-declined',
+      titleZh: `${assistant.name}已退出，任务退回待重新派发：${task.title}`,
+      titleEn: `${assistant.name} has left; reassign: ${task.title}`,
+      entityType: 'network-task',
+      entityId: task.id,
+    })),
+  );
+  return moved.map((task) => task.id);
 }
 
 /**

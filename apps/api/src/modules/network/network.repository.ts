@@ -110,6 +110,7 @@ export interface StationRecord {
   lat: number | null;
   contactName: string;
   contactPhone: string;
+  areaNames: string[];
   active: boolean;
   assistantCount: number;
   childCount: number;
@@ -117,7 +118,7 @@ export interface StationRecord {
 }
 
 const stationColumns = sql`s.id, s.court_id AS "courtId", c.name AS "courtName", s.parent_id AS "parentId", s.kind, s.name, s.address,
-  s.lng, s.lat, s.contact_name AS "contactName", s.contact_phone AS "contactPhone", s.active, s.version,
+  s.lng, s.lat, s.contact_name AS "contactName", s.contact_phone AS "contactPhone", s.area_names AS "areaNames", s.active, s.version,
   (SELECT count(*)::int FROM network_assistant_stations x JOIN network_assistants a ON a.id = x.assistant_id
     WHERE x.station_id = s.id AND a.status <> 'left') AS "assistantCount",
   (SELECT count(*)::int FROM network_stations ch WHERE ch.parent_id = s.id) AS "childCount"`;
@@ -230,6 +231,7 @@ export interface AssistantRecord {
   status: AssistantStatus;
   userId: number | null;
   username: string | null;
+  accountStatus: 'active' | 'disabled' | null;
   version: number;
   categories: { code: string; nameZh: string; nameEn: string; official: boolean }[];
   stations: { id: number; name: string }[];
@@ -237,7 +239,7 @@ export interface AssistantRecord {
 
 const assistantColumns = sql`a.id, a.court_id AS "courtId", c.name AS "courtName", a.name, a.gender, a.phone, a.id_number AS "idNumber",
   a.education, a.birth_date::text AS "birthDate", a.employer, a.post, a.start_on::text AS "startOn", a.status,
-  a.user_id AS "userId", u.username, a.version,
+  a.user_id AS "userId", u.username, u.status AS "accountStatus", a.version,
   coalesce((SELECT json_agg(json_build_object('code', k.code, 'nameZh', k.name_zh, 'nameEn', k.name_en, 'official', k.official) ORDER BY k.sort)
     FROM network_assistant_categories ac JOIN network_categories k ON k.id = ac.category_id WHERE ac.assistant_id = a.id), '[]') AS categories,
   coalesce((SELECT json_agg(json_build_object('id', s.id, 'name', s.name) ORDER BY s.id)

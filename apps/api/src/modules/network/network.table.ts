@@ -49,12 +49,15 @@ export const networkStations = pgTable(
     lat: doublePrecision('lat'),
     contactName: text('contact_name').notNull().default(''),
     contactPhone: text('contact_phone').notNull().default(''),
+    /** The areas served as the court lists them (镇街、村社区): trimmed, deduplicated, 2–40 characters each. */
+    areaNames: text('area_names').array().notNull().default(sql`'{}'::text[]`),
     active: boolean('active').notNull().default(true),
     version: integer('version').notNull().default(1),
     createdAt: stamp('created_at').notNull().defaultNow(),
     updatedAt: stamp('updated_at').notNull().defaultNow(),
   },
   (t) => [
+    check('network_stations_area_names_check', sql`cardinality(${t.areaNames}) <= 100`),
     check('network_stations_kind_check', sql`${t.kind} IN ('liaison-station','village-point','enterprise-point','judge-studio')`),
     check('network_stations_coordinates_check', sql`(${t.lng} IS NULL) = (${t.lat} IS NULL)`),
     uniqueIndex('network_stations_court_name_key').on(t.courtId, t.name),

@@ -134,6 +134,13 @@ export async function myStatements(db: Db, actor: Actor, q: { page: number; page
   return { items: items.map(toView), total, page: q.page, pageSize: q.pageSize };
 }
 
+/** One of the assistant's own statements, of a published month; anyone else's answers 404. */
+export async function getMyStatement(db: Db, actor: Actor, id: number): Promise<StatementView> {
+  const row = await findStatement(db, id, { ownUserId: actor.userId });
+  if (!row) throw AppError.notFound();
+  return toView(row);
+}
+
 type Step = 'submit' | 'approve' | 'return';
 const STEP_FROM: Record<Step, readonly SubsidyStatus[]> = {
   submit: ['draft', 'returned'],

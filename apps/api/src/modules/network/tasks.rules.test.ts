@@ -1,7 +1,8 @@
 import { NETWORK_TASK_ACTIONS, NETWORK_TASK_STATUSES, type NetworkTaskAction, type NetworkTaskStatus } from '@courtassist/contracts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allowedActions, areaNamesOf, isOverdue, transition } from './tasks.rules.js';
+import { matchStations } from './suggestion.js';
+import { allowedActions, areaNamesOf, isOverdue, stationAreaNamesOf, suggestionStationOf, transition } from './tasks.rules.js';
 
 /** Every legal move, written out by hand: the table the state machine must match exactly. */
 const LEGAL: [NetworkTaskStatus, NetworkTaskAction, NetworkTaskStatus][] = [
@@ -84,5 +85,40 @@ describe('area names of a station', () => {
     [{ name: '  奢岭街道 联络站', address: '' }, ['奢岭街道']],
   ])('%j → %j', (station, names) => {
     expect(areaNamesOf(station)).toEqual(names);
+  });
+});
+
+describe('area names of a station: the listed ones with the derived ones', () => {
+  it('puts the listed names first, then those of the name and address', () => {
+    expect(stationAreaNamesOf({ name: '幸福镇司法协助联络站', address: '幸福镇政府院内', areaNames: ['红旗村', '兴隆村'] })).toEqual([
+      '红旗村',
+      '兴隆村',
+      '幸福镇',
+    ]);
+  });
+  it('keeps each place once, whatever the spacing or width of its spelling', () => {
+    expect(
+      stationAreaNamesOf({
+        name: '幸福镇联络站',
+        address: '幸福镇政府',
+        areaNames: ['幸福镇', ' 红旗 村', '红旗村', 'ＡＢ社区', 'AB社区'],
+      }),
+    ).toEqual(['幸福镇', '红旗 村', 'ＡＢ社区']);
+  });
+  it('without a list, or with an empty one, answers the derived names as before', () => {
+    const station = { name: '红旗村联络点', address: '幸福镇红旗村村委会' };
+    expect(stationAreaNamesOf(station)).toEqual(areaNamesOf(station));
+    expect(stationAreaNamesOf({ ...station, areaNames: [] })).toEqual(['红旗村', '幸福镇']);
+  });
+  it('drops listed names that cannot match (shorter than two characters)', () => {
+    expect(stationAreaNamesOf({ name: '站', address: '', areaNames: ['村', ' ', '柳树屯'] })).toEqual(['柳树屯']);
+  });
+  it('a town station listing a village is suggested for an address naming that village only', () => {
+    const town = suggestionStationOf({ id: 7, name: '幸福镇司法协助联络站', address: '幸福镇政府院内', areaNames: ['柳树屯村'] });
+    expect(town).toEqual({ stationId: 7, name: '幸福镇司法协助联络站', areaNames: ['柳树屯村', '幸福镇'] });
+    const bare = suggestionStationOf({ id: 7, name: '幸福镇司法协助联络站', address: '幸福镇政府院内' });
+    expect(bare.areaNames).not.toContain('柳树屯村');
+    expect(matchStations('长春市某县柳树屯村5组', [town])).toEqual([{ stationId: 7, name: town.name, areaName: '柳树屯村' }]);
+    expect(matchStations('长春市某县柳树屯村5组', [bare])).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import {
+  areaNameKey,
   NETWORK_TASK_ACTIONS,
   NETWORK_TASK_TRANSITIONS,
   type NetworkTaskAction,
@@ -39,8 +40,7 @@ const STATION_SUFFIXES = ['司法协助联络站', '司法协助联络点', '联
 const PLACE = /^(.{2,}?(?:街道|镇|乡|村|社区))/;
 
 /**
- * The place names a station's area covers, read from its name and its address (the stations
- * record no separate area list): the name without its kind ("桂林街道司法协助联络站" → 桂林街道,
+ * The place names a station's name and address imply: the name without its kind ("桂林街道司法协助联络站" → 桂林街道,
  * "红旗村联络点" → 红旗村) and the leading place of the address ("幸福镇红旗村村委会" → 幸福镇).
  * Names shorter than two characters are left out (the suggestion rule ignores them anyway).
  */
@@ -61,6 +61,26 @@ export function areaNamesOf(station: { name: string; address: string }): string[
   return [...names];
 }
 
-export function suggestionStationOf(station: { id: number; name: string; address: string }): SuggestionStation {
-  return { stationId: station.id, name: station.name, areaNames: areaNamesOf(station) };
+/**
+ * The names a station answers to in the suggestion: the areas the court listed for it (a town
+ * station naming its villages) first, then those read from its name and address, each place once
+ * (compared without white space, full-width folded). Listed names shorter than two characters
+ * cannot occur (the form refuses them); they would be ignored by the matching anyway.
+ */
+export function stationAreaNamesOf(station: { name: string; address: string; areaNames?: readonly string[] }): string[] {
+  const names = new Map<string, string>();
+  for (const name of [...(station.areaNames ?? []), ...areaNamesOf(station)]) {
+    const key = areaNameKey(name);
+    if (key.length >= 2 && !names.has(key)) names.set(key, name.trim());
+  }
+  return [...names.values()];
+}
+
+export function suggestionStationOf(station: {
+  id: number;
+  name: string;
+  address: string;
+  areaNames?: readonly string[];
+}): SuggestionStation {
+  return { stationId: station.id, name: station.name, areaNames: stationAreaNamesOf(station) };
 }

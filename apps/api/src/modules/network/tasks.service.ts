@@ -417,6 +417,13 @@ export async function sendBackTask(db: Db, ctx: RequestContext, actor: Actor, id
   const row = await findNetworkTask(db, id, courtScope(actor));
   if (!row) throw AppError.notFound();
   const to = moveOf(row, 'send-back', input.version);
+  // A report sent back to someone who has left would wait for nobody: the court confirms it instead.
+  const assistant = await assistantInScope(db, row.assistantId, actor.courtPath);
+  if (assistant?.status === 'left')
+    throw new AppError('INVALID_STATE', 'conflict', {
+      detail: 'The assistant has left the network; confirm the report (with a rating) instead of sending it back.',
+      meta: { status: row.status, assistantStatus: 'left', allowed: ['confirm'] },
+    });
   await db.transaction(async (tx) => {
     if (!(await updateNetworkTask(tx, id, row.version, { status: to, sendBackReason: input.reason }))) throw AppError.versionConflict();
     await trace(tx, ctx, actor, row, 'send-back', to, input.reason);

@@ -82,6 +82,11 @@ export const networkTasks = pgTable(
     index('network_tasks_court_status_idx').on(t.courtId, t.status, t.id),
     index('network_tasks_delivery_task_idx').on(t.deliveryTaskId),
     index('network_tasks_due_idx').on(t.dueOn).where(sql`${t.status} IN ('assigned','accepted')`),
+    // The monthly run reads each assistant's tasks confirmed in one month (assessment facts and
+    // subsidy lines): without it every court's run scans the whole table.
+    index('network_tasks_confirmed_idx')
+      .on(t.assistantId, t.confirmedOn)
+      .where(sql`${t.status} = 'confirmed'`),
   ],
 );
 

@@ -12,7 +12,7 @@ export { organisationOf } from './org.queries.js';
 export { DEMO_ACCOUNTS, ensureBuiltinRoles, type SeededOrganisation, seedOrganisation } from './org.seed.js';
 export { hashPassword } from './passwords.js';
 export { purgeExpiredSessions } from './sessions.repository.js';
-export { createUser } from './users.service.js';
+export { createUser, setLinkedAccountStatus } from './users.service.js';
 
 export const orgPlugin: FastifyPluginAsync<AuthRouteOptions> = async (app, opts) => {
   await app.register(authRoutes, opts);

@@ -148,6 +148,46 @@ export async function editUser(db: Db, ctx: RequestContext, actor: Actor, id: nu
   return getUser(db, actor, id);
 }
 
+/**
+ * Turns an account off or on because of another module's decision — a grassroots assistant who
+ * leaves the network loses their sign-in, and gets it back when reinstated. It runs inside the
+ * caller's transaction, so the decision, the account and both audit rows commit together.
+ * Disabling ends every session at once (the next request answers 401), as editUser does.
+ * An account holding only `ownRoles` (the roles the caller's domain gave it) follows the caller's
+ * permission; any other account needs the powers of user management over it (refuseMorePowerful),
+ * so the network cannot be used to switch off, say, a judge's account. Answers the new status, or
+ * null when the account is not in the actor's scope.
+ */
+export async function setLinkedAccountStatus(
+  tx: Executor,
+  ctx: RequestContext,
+  actor: Actor,
+  userId: number,
+  status: 'active' | 'disabled',
+  ownRoles: readonly string[],
+  reason: string,
+): Promise<'active' | 'disabled' | null> {
+  const row = await findUserInScope(tx, actor, userId);
+  if (!row) return null;
+  if (row.status === status) return status;
+  const before = toUser(row);
+  if (before.roles.some((r) => !ownRoles.includes(r))) {
+    if (!actor.permissions.has('user.manage')) throw AppError.forbidden();
+    await refuseMorePowerful(tx, actor, before);
+  }
+  if (!(await updateUser(tx, userId, before.version, { status }))) throw AppError.versionConflict(before.version);
+  if (status === 'disabled') await deleteSessionsOfUser(tx, userId);
+  await recordAudit(tx, ctx, {
+    entityType: 'user',
+    entityId: userId,
+    action: 'update',
+    courtId: before.courtId,
+    before: { status: before.status },
+    after: { status, reason },
+  });
+  return status;
+}
+
 /** An administrator sets a new password; the owner must change it at next sign-in, and all sessions end. */
 export async function resetPassword(db: Db, ctx: RequestContext, actor: Actor, id: number, newPassword: string): Promise<void> {
   const user = await getUser(db, actor, id);

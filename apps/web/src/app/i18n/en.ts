@@ -5,6 +5,7 @@ import { announcementsEn } from '../../modules/hearings/announcements/messages';
 import { inspectionEn } from '../../modules/inspection/messages';
 import { networkAssessmentEn } from '../../modules/network/assessment/messages';
 import { networkEn } from '../../modules/network/messages';
+import { networkPhoneEn } from '../../modules/network/mobile/messages';
 import { networkTasksEn } from '../../modules/network/tasks/messages';
 import { outboxEn } from '../../modules/notifications/messages';
 import { workOrdersEn } from '../../modules/work-orders/messages';
@@ -769,4 +770,5 @@ export const en: Messages = {
   network: networkEn,
   networkTasks: networkTasksEn,
   networkAssessment: networkAssessmentEn,
+  networkPhone: networkPhoneEn,
 };

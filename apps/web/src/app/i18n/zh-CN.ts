@@ -5,6 +5,7 @@ import { announcementsZh } from '../../modules/hearings/announcements/messages';
 import { inspectionZh } from '../../modules/inspection/messages';
 import { networkAssessmentZh } from '../../modules/network/assessment/messages';
 import { networkZh } from '../../modules/network/messages';
+import { networkPhoneZh } from '../../modules/network/mobile/messages';
 import { networkTasksZh } from '../../modules/network/tasks/messages';
 import { outboxZh } from '../../modules/notifications/messages';
 import { workOrdersZh } from '../../modules/work-orders/messages';
@@ -763,6 +764,7 @@ export const zhCN = {
   network: networkZh,
   networkTasks: networkTasksZh,
   networkAssessment: networkAssessmentZh,
+  networkPhone: networkPhoneZh,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -8,7 +8,7 @@ import {
   type Gender,
   validateIdCard,
 } from '@courtassist/contracts';
-import { App, Button, Checkbox, DatePicker, Drawer, Flex, Form, Input, Select, Tag } from 'antd';
+import { Alert, App, Button, Checkbox, DatePicker, Drawer, Flex, Form, Input, Select, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -137,6 +137,16 @@ export function AssistantDrawer({
         </Button>
       }
     >
+      {assistant?.accountStatus === 'disabled' && (
+        <Alert
+          type="warning"
+          showIcon
+          message={[t('network.assistant.accountDisabled'), assistant.username].filter(Boolean).join(' · ')}
+          description={t('network.assistant.accountDisabledHint')}
+          style={{ marginBottom: 16 }}
+          data-testid="assistant-drawer-account-disabled"
+        />
+      )}
       <Form form={form} layout="vertical" onFinish={submit} data-testid="assistant-form">
         <Flex gap={12}>
           <Form.Item

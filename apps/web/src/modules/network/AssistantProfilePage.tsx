@@ -29,6 +29,7 @@ import {
   Table,
   Tag,
   Timeline,
+  Tooltip,
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -99,6 +100,15 @@ export default function AssistantProfilePage() {
           <Col xs={24} xl={14}>
             <Card size="small" title={t('network.profile.person')}>
               {!a.revealed && <Alert type="info" showIcon message={t('network.profile.masked')} style={{ marginBottom: 12 }} />}
+              {a.accountStatus === 'disabled' && (
+                <Alert
+                  type="warning"
+                  showIcon
+                  message={t('network.assistant.accountDisabledHint')}
+                  style={{ marginBottom: 12 }}
+                  data-testid="profile-account-disabled"
+                />
+              )}
               <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered data-testid="profile-person">
                 <Descriptions.Item label={t('network.assistant.name')}>{a.name}</Descriptions.Item>
                 <Descriptions.Item label={t('network.assistant.status')}>
@@ -116,7 +126,16 @@ export default function AssistantProfilePage() {
                 <Descriptions.Item label={t('network.assistant.post')}>{a.post || '—'}</Descriptions.Item>
                 <Descriptions.Item label={t('network.court')}>{a.courtName}</Descriptions.Item>
                 <Descriptions.Item label={t('network.assistant.account')}>
-                  {a.username ?? t('network.assistant.noAccount')}
+                  <span data-testid="profile-account-status">
+                    {a.username ?? t('network.assistant.noAccount')}
+                    {a.accountStatus === 'disabled' && (
+                      <Tooltip title={t('network.assistant.accountDisabledHint')}>
+                        <Tag color="red" style={{ marginInlineStart: 6 }}>
+                          {t('network.assistant.accountDisabled')}
+                        </Tag>
+                      </Tooltip>
+                    )}
+                  </span>
                 </Descriptions.Item>
                 <Descriptions.Item label={t('network.assistant.categories')} span={2}>
                   <CategoryTags categories={a.categories} />
@@ -240,6 +259,7 @@ function StatusModal({ open, assistant, onClose }: { open: boolean; assistant: A
   const [form] = Form.useForm<{ status: AssistantProfile['status']; reason: string }>();
   const change = useChangeStatus();
   const onError = useSaveErrorHandler();
+  const chosen = Form.useWatch('status', form);
   return (
     <Modal
       open={open}
@@ -277,6 +297,16 @@ function StatusModal({ open, assistant, onClose }: { open: boolean; assistant: A
             }))}
           />
         </Form.Item>
+        {chosen === 'left' && (
+          <Alert
+            type="warning"
+            showIcon
+            message={t('network.profile.leavingWarning')}
+            style={{ marginBottom: 16 }}
+            data-testid="status-leaving"
+          />
+        )}
+        {chosen === 'paused' && <Alert type="info" showIcon message={t('network.profile.pausingNote')} style={{ marginBottom: 16 }} />}
         <Form.Item
           name="reason"
           label={t('network.profile.reason')}

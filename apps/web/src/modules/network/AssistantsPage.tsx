@@ -6,7 +6,7 @@ import {
   type AssistantStatus,
   type AssistantSummary,
 } from '@courtassist/contracts';
-import { Button, Card, Flex, Input, Select, Table } from 'antd';
+import { Button, Card, Flex, Input, Select, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -78,7 +78,18 @@ export default function AssistantsPage() {
     {
       title: t('network.assistant.status'),
       dataIndex: 'status',
-      render: (_: unknown, a: AssistantSummary) => <AssistantStatusTag status={a.status} />,
+      render: (_: unknown, a: AssistantSummary) => (
+        <>
+          <AssistantStatusTag status={a.status} />
+          {a.accountStatus === 'disabled' && (
+            <Tooltip title={t('network.assistant.accountDisabledHint')}>
+              <Tag color="red" data-testid={`assistant-account-disabled-${a.id}`}>
+                {t('network.assistant.accountDisabled')}
+              </Tag>
+            </Tooltip>
+          )}
+        </>
+      ),
     },
   ];
 

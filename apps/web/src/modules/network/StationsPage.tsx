@@ -1,5 +1,15 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
-import { FIELD_ERRORS, STATION_KIND_NAMES, STATION_KINDS, type StationView } from '@courtassist/contracts';
+import {
+  AREA_NAME_MAX,
+  AREA_NAME_MIN,
+  AREA_NAMES_MAX,
+  FIELD_ERRORS,
+  NETWORK_FIELD_ERRORS,
+  normaliseAreaNames,
+  STATION_KIND_NAMES,
+  STATION_KINDS,
+  type StationView,
+} from '@courtassist/contracts';
 import {
   App,
   Button,
@@ -63,6 +73,7 @@ interface FormValues {
   lat: number | null;
   contactName: string;
   contactPhone: string;
+  areaNames: string[];
   active: boolean;
 }
 
@@ -138,6 +149,21 @@ export default function StationsPage() {
                   <Descriptions.Item label={t('network.court')}>{current.courtName}</Descriptions.Item>
                   <Descriptions.Item label={t('network.station.parent')}>{parentName(current.parentId)}</Descriptions.Item>
                   <Descriptions.Item label={t('network.station.address')}>{current.address || '—'}</Descriptions.Item>
+                  <Descriptions.Item label={t('network.station.areaNames')}>
+                    <span data-testid="station-area-names">
+                      {current.areaNames.length === 0 ? (
+                        <Typography.Text type="secondary">{t('network.station.areaNamesNone')}</Typography.Text>
+                      ) : (
+                        <Flex gap={4} wrap>
+                          {current.areaNames.map((name) => (
+                            <Tag key={name} style={{ marginInlineEnd: 0 }}>
+                              {name}
+                            </Tag>
+                          ))}
+                        </Flex>
+                      )}
+                    </span>
+                  </Descriptions.Item>
                   <Descriptions.Item label={t('network.station.coordinates')}>
                     {current.lng !== null && current.lat !== null ? `${current.lng.toFixed(6)}, ${current.lat.toFixed(6)}` : '—'}
                   </Descriptions.Item>
@@ -252,6 +278,7 @@ function StationDrawer({
             lat: null,
             contactName: '',
             contactPhone: '',
+            areaNames: [],
             active: true,
           },
     );
@@ -267,10 +294,23 @@ function StationDrawer({
       parentId: values.parentId ?? null,
       lng: values.lng ?? null,
       lat: values.lat ?? null,
+      areaNames: normaliseAreaNames(values.areaNames ?? []),
     };
     const onSaveError = (error: unknown) => {
       if (isApiError(error, 'VERSION_CONFLICT')) onClose();
       onError(error, form);
+      // The tags input is one form field: a problem of entry N is shown on it, naming the entry.
+      const listed = isApiError(error) ? (error.problem.errors ?? []).filter((p) => p.field.startsWith('body.areaNames')) : [];
+      if (listed.length > 0)
+        form.setFields([
+          {
+            name: 'areaNames',
+            errors: listed.map((p) => {
+              const name = body.areaNames[Number(p.field.split('.')[2])];
+              return name === undefined ? text(p.message) : t('network.station.areaNameInvalid', { name, message: text(p.message) });
+            }),
+          },
+        ]);
     };
     if (station) {
       update.mutate(
@@ -297,6 +337,23 @@ function StationDrawer({
     }
   };
 
+  /** The same limits the API checks, named entry by entry, so the form says which name is wrong. */
+  const areaNamesProblem = (names: string[]) => {
+    const wrong = names.filter((n) => {
+      const length = [...n].length;
+      return length < AREA_NAME_MIN || length > AREA_NAME_MAX;
+    });
+    if (wrong.length > 0)
+      return Promise.reject(
+        new Error(
+          wrong
+            .map((name) => t('network.station.areaNameInvalid', { name, message: text(NETWORK_FIELD_ERRORS.area_name_length) }))
+            .join(' '),
+        ),
+      );
+    if (names.length > AREA_NAMES_MAX) return Promise.reject(new Error(text(NETWORK_FIELD_ERRORS.area_names_count)));
+    return Promise.resolve();
+  };
   const parents = stations.filter((s) => s.id !== station?.id);
   return (
     <Drawer
@@ -327,6 +384,21 @@ function StationDrawer({
         </Form.Item>
         <Form.Item name="address" label={t('network.station.address')} rules={[{ max: 200 }]}>
           <Input data-testid="station-address" />
+        </Form.Item>
+        <Form.Item
+          name="areaNames"
+          label={t('network.station.areaNames')}
+          extra={t('network.station.areaNamesHelp')}
+          normalize={(value: string[] | undefined) => normaliseAreaNames(value ?? [])}
+          rules={[{ validator: (_, value: string[] | undefined) => areaNamesProblem(value ?? []) }]}
+        >
+          <Select
+            mode="tags"
+            open={false}
+            tokenSeparators={[',', '，', '、', ';', '；']}
+            placeholder={t('network.station.areaNamesPlaceholder')}
+            data-testid="station-area-input"
+          />
         </Form.Item>
         <Flex gap={12}>
           <Form.Item name="lng" label={t('network.station.lng')} style={{ flex: 1 }}>

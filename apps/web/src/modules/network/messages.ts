@@ -40,6 +40,12 @@ export const networkZh = {
     created: '已新增联络站',
     viewAssistants: '查看协助员',
     total: '共 {{count}} 个联络站',
+    areaNames: '服务区域（镇街、村社区名称）',
+    areaNamesHelp:
+      '收件人地址含这些名称时，派发任务优先推荐本站协助员；站名和地址中的镇街名称自动计入。回车或逗号分隔，每个 2–40 字，最多 100 个。',
+    areaNamesPlaceholder: '如：红旗村、兴隆村',
+    areaNamesNone: '未列出（按站名和地址匹配）',
+    areaNameInvalid: '“{{name}}”：{{message}}',
   },
   assistant: {
     title: '司法协助员',
@@ -62,6 +68,8 @@ export const networkZh = {
     status: '状态',
     account: '登录账号',
     noAccount: '未开通',
+    accountDisabled: '账号已停用',
+    accountDisabledHint: '协助员已退出，登录账号已停用、登录会话已结束；恢复在岗或暂停后自动启用。',
     search: '按姓名搜索',
     filterStation: '联络站',
     filterCategory: '类别',
@@ -84,6 +92,8 @@ export const networkZh = {
     statusHistory: '状态变动记录',
     changeStatus: '变更状态',
     newStatus: '新状态',
+    leavingWarning: '退出后：登录账号立即停用；待接收和办理中的任务退回法院（标为已拒绝，需重新派发）；已反馈待确认的任务仍由法院确认。',
+    pausingNote: '暂停期间仍可登录并办理手头任务，但不再被推荐或派发新任务。',
     reason: '原因',
     changedBy: '经办人',
     changedAt: '时间',
@@ -221,6 +231,12 @@ export const networkEn: typeof networkZh = {
     created: 'Station added',
     viewAssistants: 'Show assistants',
     total: '{{count}} stations',
+    areaNames: 'Areas served',
+    areaNamesHelp:
+      'When a recipient’s address names one of these, the station’s assistants are suggested first; the town or street in the station’s name and address counts too. Press Enter or type a comma between names: 2–40 characters each, at most 100.',
+    areaNamesPlaceholder: 'e.g. 红旗村, 兴隆村',
+    areaNamesNone: 'None listed (matched by the station’s name and address)',
+    areaNameInvalid: '“{{name}}”: {{message}}',
   },
   assistant: {
     title: 'Assistants',
@@ -244,6 +260,9 @@ export const networkEn: typeof networkZh = {
     status: 'Status',
     account: 'Sign-in',
     noAccount: 'None',
+    accountDisabled: 'Account disabled',
+    accountDisabledHint:
+      'The assistant has left: the sign-in is disabled and its sessions ended. It is enabled again when they return (in post or paused).',
     search: 'Search by name',
     filterStation: 'Station',
     filterCategory: 'Category',
@@ -266,6 +285,9 @@ export const networkEn: typeof networkZh = {
     statusHistory: 'Status history',
     changeStatus: 'Change status',
     newStatus: 'New status',
+    leavingWarning:
+      'On leaving, the sign-in is disabled at once; tasks waiting for them (assigned or accepted) go back to the court as declined, to be assigned again; reported tasks stay for the court to confirm.',
+    pausingNote: 'While paused they can still sign in and finish the tasks they have, but are neither suggested nor given new ones.',
     reason: 'Reason',
     changedBy: 'By',
     changedAt: 'When',

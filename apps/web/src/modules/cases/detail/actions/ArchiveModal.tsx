@@ -13,7 +13,7 @@ export function ArchiveModal({ detail, open, onClose }: { detail: CaseDetail; op
   const { message } = App.useApp();
   const [form] = Form.useForm<{ archivedOn?: Dayjs }>();
   const archive = useArchiveCase();
-  const onError = useActionError(form, onClose);
+  const { onError, notice } = useActionError(form, onClose, open);
   const earliest = dayjs(detail.closedOn ?? detail.filedOn);
 
   useEffect(() => {
@@ -42,6 +42,7 @@ export function ArchiveModal({ detail, open, onClose }: { detail: CaseDetail; op
       confirmLoading={archive.isPending}
       destroyOnHidden
     >
+      {notice}
       <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
         <Form.Item
           name="archivedOn"

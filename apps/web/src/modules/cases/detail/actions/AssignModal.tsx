@@ -21,7 +21,7 @@ export function AssignModal({ detail, open, onClose }: { detail: CaseDetail; ope
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const assign = useAssignCase();
-  const onError = useActionError(form, onClose);
+  const { onError, notice } = useActionError(form, onClose, open);
   const reassign = detail.status === 'open';
   const mode = Form.useWatch('mode', form);
 
@@ -61,6 +61,7 @@ export function AssignModal({ detail, open, onClose }: { detail: CaseDetail; ope
       destroyOnHidden
       width={560}
     >
+      {notice}
       <Form<FormValues>
         form={form}
         layout="vertical"

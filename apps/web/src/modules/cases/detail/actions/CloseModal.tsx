@@ -22,7 +22,7 @@ export function CloseModal({ detail, open, onClose }: { detail: CaseDetail; open
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const closeCase = useCloseCase();
-  const onError = useActionError(form, onClose);
+  const { onError, notice } = useActionError(form, onClose, open);
   const method = Form.useWatch('method', form);
   const closedOn = Form.useWatch('closedOn', form);
   const required = method ? CLOSURE_REQUIRED[method] : [];
@@ -63,6 +63,7 @@ export function CloseModal({ detail, open, onClose }: { detail: CaseDetail; open
       confirmLoading={closeCase.isPending}
       destroyOnHidden
     >
+      {notice}
       <Form<FormValues> form={form} layout="vertical" onFinish={submit} preserve={false}>
         <Form.Item name="method" label={t('cases.close.method')} rules={[{ required: true, message: t('cases.close.methodRequired') }]}>
           <Select options={CLOSURE_METHODS.map((m) => ({ value: m, label: closureName(m, lang) }))} data-testid="close-method" />

@@ -13,7 +13,7 @@ export function CompleteNodeModal({ detail, open, onClose }: { detail: CaseDetai
   const { message } = App.useApp();
   const [form] = Form.useForm<{ note?: string }>();
   const complete = useCompleteNode();
-  const onError = useActionError(form, onClose);
+  const { onError, notice } = useActionError(form, onClose, open);
   const node = detail.currentNode;
   const next = CASE_NODES[CASE_NODES.indexOf(node) + 1];
   const active = detail.nodes.find((n) => n.node === node);
@@ -40,6 +40,7 @@ export function CompleteNodeModal({ detail, open, onClose }: { detail: CaseDetai
       confirmLoading={complete.isPending}
       destroyOnHidden
     >
+      {notice}
       <Descriptions size="small" column={1} style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('cases.node.responsible')}>{active?.responsibleName ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('cases.node.dueOn')}>{active?.dueOn ?? '—'}</Descriptions.Item>

@@ -19,7 +19,7 @@ export function PanelModal({ detail, open, onClose }: { detail: CaseDetail; open
   const [form] = Form.useForm<FormValues>();
   const setPanel = useSetPanel();
   const judges = useCourtJudges(detail.courtId);
-  const onError = useActionError(form, onClose);
+  const { onError, notice } = useActionError(form, onClose, open);
   const collegial = Form.useWatch('collegial', form);
   const memberIds = (Form.useWatch('memberIds', form) ?? []) as number[];
   const judgeId = detail.judgeId as number;
@@ -68,6 +68,7 @@ export function PanelModal({ detail, open, onClose }: { detail: CaseDetail; open
       destroyOnHidden
       width={560}
     >
+      {notice}
       <Form<FormValues> form={form} layout="vertical" onFinish={submit} preserve={false}>
         <Form.Item
           name="collegial"

@@ -1,0 +1,2 @@
+ALTER TABLE "network_stations" ADD COLUMN "area_names" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
+ALTER TABLE "network_stations" ADD CONSTRAINT "network_stations_area_names_check" CHECK (cardinality("network_stations"."area_names") <= 100);

@@ -1,0 +1,3 @@
+CREATE INDEX "network_assessments_court_month_idx" ON "network_assessments" USING btree ("court_id","month");--> statement-breakpoint
+CREATE INDEX "network_subsidy_statements_run_idx" ON "network_subsidy_statements" USING btree ("run_id");--> statement-breakpoint
+CREATE INDEX "network_tasks_confirmed_idx" ON "network_tasks" USING btree ("assistant_id","confirmed_on") WHERE "network_tasks"."status" = 'confirmed';
