@@ -169,13 +169,17 @@ describe('a case from filing to assignment', () => {
     const dialog = page.getByRole('dialog', { name: '完成节点：送达' });
     await dialog.getByRole('textbox').fill('已向双方当事人送达起诉状副本及应诉通知书');
     const reloaded = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/cases/${id}` && r.request().method() === 'GET');
-    await dialog.getByRole('button', { name: /^完\s*成$/ }).click();
+    const submit = dialog.getByTestId('node-complete-submit');
+    expect(await submit.textContent()).toMatch(/^完\s*成$/);
+    await submit.click();
     // The case is reloaded and the dialog stays open on it, saying so inside itself; the second try goes through.
     await reloaded;
     await dialog.getByTestId('action-reloaded').waitFor();
     expect(await dialog.getByTestId('action-reloaded').textContent()).toBe('该记录已被他人修改，已为您重新加载最新数据，请核对后再保存');
     await shot(page, 'cases-node-reloaded');
-    await dialog.getByRole('button', { name: /^完\s*成$/ }).click();
+    // By its test id, not its role and name: after the reload, Playwright's role query now and
+    // then found no such button for 30 s while it was on screen (CI failed on it twice).
+    await submit.click();
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => page.getByTestId('node-scheduling').getAttribute('data-status')).toBe('active');
     expect(await page.getByTestId('node-delivery').textContent()).toContain('已向双方当事人送达起诉状副本');

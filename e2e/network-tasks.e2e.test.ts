@@ -19,6 +19,8 @@ interface Ctx {
   deliveryTaskId: number;
   assistantId: number;
   assistantName: string;
+  /** The assistant's user account: their reports wait on the phone under it. */
+  assistantUserId: number;
   address: string;
 }
 let ctx: Ctx;
@@ -33,7 +35,7 @@ async function prepare(): Promise<Ctx> {
     apiSession('grassroots'),
   ]);
   const me = await clerk.get<{ court: { id: number } }>('/api/auth/me');
-  const assistantUser = await grassroots.get<{ displayName: string; court: { id: number } }>('/api/auth/me');
+  const assistantUser = await grassroots.get<{ id: number; displayName: string; court: { id: number } }>('/api/auth/me');
   const found = await admin.get<{ items: { id: number; name: string; stations: { id: number }[] }[] }>(
     `/api/network/assistants?courtId=${assistantUser.court.id}&q=${encodeURIComponent(assistantUser.displayName)}`,
   );
@@ -60,7 +62,14 @@ async function prepare(): Promise<Ctx> {
     partyIds: [defendant.id],
     documentKinds: ['summons'],
   });
-  return { caseId: filed.id, deliveryTaskId: tasks.items[0].id, assistantId: assistant.id, assistantName: assistant.name, address };
+  return {
+    caseId: filed.id,
+    deliveryTaskId: tasks.items[0].id,
+    assistantId: assistant.id,
+    assistantName: assistant.name,
+    assistantUserId: assistantUser.id,
+    address,
+  };
 }
 
 /** Every tap target on the phone page is at least 44 px high (links and buttons the assistant uses). */
@@ -193,7 +202,10 @@ describe('assisted delivery on the phone, offline', () => {
     const clerk = await apiSession('clerk');
     expect((await clerk.get<{ status: string }>(`/api/network/tasks/${taskId}`)).status).toBe('accepted');
     // Kept with its photo, as data, under its key.
-    const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('courtassist.network.pending-reports.v1') ?? '[]'));
+    const kept = await page.evaluate(
+      (userId) => JSON.parse(localStorage.getItem(`courtassist.network.pending-reports.v2.${userId}`) ?? '[]'),
+      ctx.assistantUserId,
+    );
     expect(kept).toHaveLength(1);
     expect(kept[0].body.photos[0].type).toBe('image/jpeg');
     const size = await page.evaluate(

@@ -268,7 +268,8 @@ describe('warning settings', () => {
     await page.getByTestId('settings-save').click();
     await page.getByText('该记录已被他人修改，已为您重新加载最新数据，请核对后再保存').waitFor();
     await expect.poll(() => drawer.textContent()).toContain('版本 2');
-    expect(await page.getByTestId('settings-threshold-1').inputValue()).toBe('15');
+    // The form takes the reloaded values in the render after the one showing the new version.
+    await expect.poll(() => page.getByTestId('settings-threshold-1').inputValue()).toBe('15');
 
     await page.getByTestId('settings-threshold-1').fill('14');
     await page.getByTestId('settings-save').click();

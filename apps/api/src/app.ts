@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { health } from '@courtassist/contracts';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
@@ -175,7 +175,17 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
 /** The built web app at `/`, with client-side routes falling back to index.html; `/api/*` misses are problems. */
 function serveWebApp(app: FastifyInstance, webDist: string | null) {
   const hasWeb = webDist !== null && existsSync(join(webDist, 'index.html'));
-  if (hasWeb) app.register(fastifyStatic, { root: webDist, wildcard: false, index: 'index.html' });
+  if (hasWeb) {
+    app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: 'index.html',
+      // The phone pages' service worker: the browser checks it for a new version on every visit.
+      setHeaders: (reply, path) => {
+        if (basename(path) === 'm-sw.js') reply.header('cache-control', 'no-cache');
+      },
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api') || !hasWeb || request.method !== 'GET') {
       return sendProblem(request, reply, new AppError('ROUTE_NOT_FOUND', 'not-found'));

@@ -93,11 +93,8 @@ export interface NetworkTaskFilter {
   limit: number;
 }
 
-export async function listNetworkTasks(
-  ex: Executor,
-  scope: TaskScope,
-  f: NetworkTaskFilter,
-): Promise<{ items: NetworkTaskRecord[]; total: number }> {
+/** The WHERE of a task list: the scope and the filters, without the page's cursor. */
+function taskFilter(scope: TaskScope, f: NetworkTaskFilter): SQL {
   const parts: SQL[] = [scoped(scope)];
   if (f.courtId) parts.push(sql`t.court_id = ${f.courtId}`);
   if (f.kind) parts.push(sql`t.kind = ${f.kind}`);
@@ -117,19 +114,32 @@ export async function listNetworkTasks(
     const late = sql`(t.status IN ('assigned','accepted') AND t.due_on < ${f.overdue.today}::date)`;
     parts.push(f.overdue.value ? late : sql`NOT ${late}`);
   }
-  const where = sql.join(parts, sql` AND `);
+  return sql.join(parts, sql` AND `);
+}
+
+/** One page of tasks, newest first (keyset on id), without the total. */
+export async function pageOfNetworkTasks(ex: Executor, scope: TaskScope, f: NetworkTaskFilter): Promise<NetworkTaskRecord[]> {
+  const where = taskFilter(scope, f);
   const page = f.cursor === null ? where : sql`${where} AND t.id < ${f.cursor}`;
+  // The page's tasks first, then what they refer to: joined before the LIMIT, the planner
+  // weighs every join order and hashes whole lookup tables (4.5 ms of PostgreSQL per phone
+  // list at 100,000 tasks, against 1 ms this way; scripts/bench network-phone-list).
+  return rows<NetworkTaskRecord>(
+    ex,
+    sql`SELECT ${taskColumns}
+        FROM (SELECT * FROM network_tasks t WHERE ${page} ORDER BY t.id DESC LIMIT ${f.limit}) t ${taskJoins}
+        ORDER BY t.id DESC`,
+  );
+}
+
+export async function listNetworkTasks(
+  ex: Executor,
+  scope: TaskScope,
+  f: NetworkTaskFilter,
+): Promise<{ items: NetworkTaskRecord[]; total: number }> {
   const [items, [{ total }]] = await Promise.all([
-    // The page's tasks first, then what they refer to: joined before the LIMIT, the planner
-    // weighs every join order and hashes whole lookup tables (4.5 ms of PostgreSQL per phone
-    // list at 100,000 tasks, against 1 ms this way; scripts/bench network-phone-list).
-    rows<NetworkTaskRecord>(
-      ex,
-      sql`SELECT ${taskColumns}
-          FROM (SELECT * FROM network_tasks t WHERE ${page} ORDER BY t.id DESC LIMIT ${f.limit}) t ${taskJoins}
-          ORDER BY t.id DESC`,
-    ),
-    rows<{ total: number }>(ex, sql`SELECT count(*)::int AS total FROM network_tasks t WHERE ${where}`),
+    pageOfNetworkTasks(ex, scope, f),
+    rows<{ total: number }>(ex, sql`SELECT count(*)::int AS total FROM network_tasks t WHERE ${taskFilter(scope, f)}`),
   ]);
   return { items, total };
 }

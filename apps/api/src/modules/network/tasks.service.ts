@@ -10,6 +10,7 @@ import {
   NETWORK_TASK_KIND_NAMES,
   NETWORK_TASK_PHOTO_MAX_BYTES,
   NETWORK_TASK_STATUS_NAMES,
+  NETWORK_TASK_STATUSES,
   type NetworkTaskAction,
   type NetworkTaskDetail,
   type NetworkTaskPage,
@@ -53,6 +54,7 @@ import {
   myTaskCounts,
   type NetworkTaskRecord,
   openTaskOfDelivery,
+  pageOfNetworkTasks,
   partyAddress,
   photoOf,
   type ReportRecord,
@@ -452,12 +454,16 @@ export async function courtTaskPhoto(db: Db, actor: Actor, id: number, photoId: 
 
 // ---- the assistant's side ----
 
+/** 已办: every status that is not 待办. */
+const DONE_STATUSES = NETWORK_TASK_STATUSES.filter((s) => !(TODO_NETWORK_TASK_STATUSES as readonly string[]).includes(s));
+
 export async function myTasks(db: Db, actor: Actor, query: MyNetworkTaskQuery): Promise<MyNetworkTaskPage> {
   const today = chinaDay();
   const todo = query.view === 'todo';
-  const [{ items, total }, counts] = await Promise.all([
-    listNetworkTasks(db, assistantScope(actor), {
-      statuses: todo ? TODO_NETWORK_TASK_STATUSES : ['declined', 'reported', 'confirmed'],
+  // The two tabs split the statuses between them, so the tab's total is one of the counts.
+  const [items, counts] = await Promise.all([
+    pageOfNetworkTasks(db, assistantScope(actor), {
+      statuses: todo ? TODO_NETWORK_TASK_STATUSES : DONE_STATUSES,
       cursor: query.cursor ? Number(query.cursor) : null,
       limit: query.limit,
     }),
@@ -466,7 +472,7 @@ export async function myTasks(db: Db, actor: Actor, query: MyNetworkTaskQuery): 
   const last = items.at(-1);
   return {
     items: items.map((r) => toTaskView(r, today, 'assistant')),
-    total,
+    total: todo ? counts.todo : counts.done,
     nextCursor: items.length === query.limit && last ? String(last.id) : null,
     ...counts,
   };

@@ -6,9 +6,11 @@ import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { problemText } from '../../../shared/api/problem';
 import { LanguageSwitch } from '../../../shared/components/LanguageSwitch';
 import { useLang } from '../../../shared/lib/lang';
-import { useLogout } from '../../auth';
-import { useInvalidateMine } from './common';
-import { flush, useFlushPending, useOnline, usePendingReports } from './outbox';
+import { useLogout, useMe } from '../../auth';
+import { useReportSent } from './common';
+import { keptAtLabel } from './kept';
+import { forgetOfflineData, useKeptDataAt, useOfflinePages } from './offline';
+import { flush, useFlushPending, useOnline, useOutboxOwner, usePendingReports } from './outbox';
 
 const TABS = [
   { key: 'tasks', to: '/m/tasks', icon: <ProfileOutlined /> },
@@ -16,6 +18,9 @@ const TABS = [
   { key: 'subsidies', to: '/m/subsidies', icon: <WalletOutlined /> },
 ] as const;
 type Section = (typeof TABS)[number]['key'];
+
+/** The code of the pages an assistant opens without a connection (the list and a task), loaded early so the worker keeps it. */
+const loadOfflinePages = () => Promise.all([import('./MobileTasksPage'), import('./MobileTaskPage')]);
 
 /** Height of the bottom tab bar: a thumb's target and a short label. */
 const TAB_BAR = 60;
@@ -32,9 +37,12 @@ export default function MobileLayout() {
   const online = useOnline();
   const pending = usePendingReports();
   const logout = useLogout();
-  const invalidate = useInvalidateMine();
+  const me = useMe();
+  useOutboxOwner(me.data?.id);
+  useOfflinePages(me.data?.id, loadOfflinePages);
+  const keptAt = useKeptDataAt();
+  const onSent = useReportSent();
   const describe = useCallback((error: unknown) => problemText(error, lang), [lang]);
-  const onSent = useCallback(() => void invalidate(), [invalidate]);
   useFlushPending(onSent, describe);
   const waiting = pending.filter((r) => r.error === null).length;
   const { pathname } = useLocation();
@@ -58,18 +66,36 @@ export default function MobileLayout() {
             icon={<LogoutOutlined />}
             style={{ color: '#fff', minHeight: 44, minWidth: 44 }}
             aria-label={t('networkTasks.mobile.signOut')}
-            onClick={() => logout.mutate(undefined, { onSettled: () => window.location.replace('/login') })}
+            onClick={() =>
+              logout.mutate(undefined, {
+                // The parties' data kept for offline use leaves the phone with the person (even when the server was not reached).
+                onSettled: () => void forgetOfflineData().finally(() => window.location.replace('/login')),
+              })
+            }
           />
         </Flex>
       </Flex>
-      {!online && (
+      {keptAt !== null ? (
         <Alert
           type="warning"
           banner
           icon={<DisconnectOutlined />}
-          message={t('networkTasks.mobile.offline')}
+          message={
+            <span data-testid="mobile-offline-data">{t('networkPhone.offlineData', { time: keptAtLabel(keptAt, Date.now()) })}</span>
+          }
+          description={online ? undefined : t('networkTasks.mobile.offline')}
           data-testid="mobile-offline"
         />
+      ) : (
+        !online && (
+          <Alert
+            type="warning"
+            banner
+            icon={<DisconnectOutlined />}
+            message={t('networkTasks.mobile.offline')}
+            data-testid="mobile-offline"
+          />
+        )
       )}
       {waiting > 0 && (
         <Alert

@@ -8,7 +8,7 @@ import { problemText } from '../../../shared/api/problem';
 import { useBilingual, useLang } from '../../../shared/lib/lang';
 import { useAcceptTask, useDeclineTask, useMyTask } from '../tasks/api';
 import { ReportContent } from '../tasks/ReportContent';
-import { TAP, TaskStatusTag, useInvalidateMine, useTaskLabel } from './common';
+import { TAP, TaskStatusTag, useReportSent, useTaskLabel } from './common';
 import { discard, flush, keep, newKey, usePendingReports } from './outbox';
 import { ReportForm } from './ReportForm';
 
@@ -23,7 +23,7 @@ export default function MobileTaskPage() {
   const accept = useAcceptTask(id);
   const decline = useDeclineTask(id);
   const pending = usePendingReports().filter((r) => r.taskId === id);
-  const invalidate = useInvalidateMine();
+  const onSent = useReportSent();
   const label = useTaskLabel();
   const [reporting, setReporting] = useState(false);
   const [declining, setDeclining] = useState(false);
@@ -56,10 +56,7 @@ export default function MobileTaskPage() {
     }
     setSending(true);
     try {
-      const sent = await flush(
-        () => void invalidate(),
-        (error) => problemText(error, lang),
-      );
+      const sent = await flush(onSent, (error) => problemText(error, lang));
       if (sent > 0) message.success(t('networkTasks.mobile.sent'));
       else message.info(t('networkTasks.mobile.savedOffline'));
     } finally {

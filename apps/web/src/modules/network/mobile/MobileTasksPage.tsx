@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useMyTasks } from '../tasks/api';
 import { TAP, TaskStatusTag, useTaskLabel } from './common';
+import { useKeepTaskDetails } from './offline';
 import { usePendingReports } from './outbox';
 
 /** 我的任务 on the phone: two tabs (to do, done), one card per task, no table. */
@@ -17,6 +18,10 @@ export default function MobileTasksPage() {
   const label = useTaskLabel();
   const first = list.data?.pages[0];
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  useKeepTaskDetails(
+    items.map((task) => task.id),
+    view === 'todo' && !list.isPlaceholderData,
+  );
 
   return (
     <Flex vertical gap={12} data-testid="mobile-tasks">

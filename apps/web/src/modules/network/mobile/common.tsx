@@ -10,6 +10,8 @@ import { Tag } from 'antd';
 import { useCallback } from 'react';
 import { useBilingual } from '../../../shared/lib/lang';
 import { myTasksKey } from '../tasks/api';
+import { serverAnswered } from './offline';
+import type { OnSent } from './outbox';
 
 const STATUS_COLOURS: Record<NetworkTaskStatus, string> = {
   assigned: 'gold',
@@ -37,9 +39,26 @@ export function useTaskLabel() {
       .join(' · ');
 }
 
-export function useInvalidateMine() {
+/**
+ * After a report reached the server: the task is shown as the server answered it (no second
+ * request, which on a poor connection may fail and fall back to the phone's older copy), and
+ * the lists are refetched.
+ */
+export function useReportSent(): OnSent {
   const queryClient = useQueryClient();
-  return useCallback(() => queryClient.invalidateQueries({ queryKey: myTasksKey }), [queryClient]);
+  return useCallback(
+    (taskId, answer) => {
+      const one = [...myTasksKey, 'one', taskId];
+      // A refetch already under way (started when the connection returned) would answer the
+      // state before the report: it is dropped.
+      void queryClient.cancelQueries({ queryKey: one }).then(() => {
+        queryClient.setQueryData(one, answer.task);
+        serverAnswered();
+      });
+      void queryClient.invalidateQueries({ queryKey: [...myTasksKey, 'list'] });
+    },
+    [queryClient],
+  );
 }
 
 /** Large tap targets on the phone: at least 44 px high. */

@@ -8,6 +8,7 @@ export const networkPhoneZh = {
   back: '返回',
   notFound: '没有找到该记录',
   retry: '重试',
+  offlineData: '离线 · 显示 {{time}} 的数据',
   assessment: {
     empty: '暂无已公示的考核',
     score: '得分',
@@ -76,6 +77,7 @@ export const networkPhoneEn: typeof networkPhoneZh = {
   back: 'Back',
   notFound: 'Record not found',
   retry: 'Retry',
+  offlineData: 'Offline · data from {{time}}',
   assessment: {
     empty: 'No published assessment yet',
     score: 'Score',

@@ -1,5 +1,5 @@
-import type { SubmitNetworkTaskReportRequest } from '@courtassist/contracts';
-import { useEffect, useSyncExternalStore } from 'react';
+import type { SubmitNetworkTaskReportRequest, SubmitNetworkTaskReportResponse } from '@courtassist/contracts';
+import { useEffect, useLayoutEffect, useSyncExternalStore } from 'react';
 import { ApiError } from '../../../shared/api/client';
 import { sendReport } from '../tasks/api';
 
@@ -20,14 +20,46 @@ export interface PendingReport {
   error: string | null;
 }
 
-const STORAGE_KEY = 'courtassist.network.pending-reports.v1';
+/**
+ * One queue per signed-in user, so that a report left on a shared phone is never sent under
+ * someone else's sign-in (nor shown to them); it waits until its author signs in again.
+ * Queues of the first version had no owner: the first user to sign in takes them over (they are
+ * that user's or are refused by the server and shown with the refusal — never dropped unseen).
+ */
+const LEGACY_KEY = 'courtassist.network.pending-reports.v1';
+const storageKey = (userId: number) => `courtassist.network.pending-reports.v2.${userId}`;
 const listeners = new Set<() => void>();
+let owner: number | null = null;
 let cache: PendingReport[] | null = null;
+const NONE: PendingReport[] = [];
+
+/** Whose queue the phone page works on; null (signed out) shows and sends nothing. */
+export function setOutboxOwner(userId: number | null) {
+  if (userId === owner) return;
+  owner = userId;
+  cache = null;
+  if (userId !== null) adoptLegacy(userId);
+  for (const listener of listeners) listener();
+}
+
+function adoptLegacy(userId: number) {
+  try {
+    const legacy = localStorage.getItem(LEGACY_KEY);
+    if (!legacy) return;
+    const mine = localStorage.getItem(storageKey(userId));
+    const merged = [...(mine ? (JSON.parse(mine) as PendingReport[]) : []), ...(JSON.parse(legacy) as PendingReport[])];
+    localStorage.setItem(storageKey(userId), JSON.stringify(merged));
+    localStorage.removeItem(LEGACY_KEY);
+  } catch {
+    // An unreadable legacy queue stays where it is rather than being overwritten.
+  }
+}
 
 function read(): PendingReport[] {
+  if (owner === null) return NONE;
   if (cache) return cache;
   try {
-    const raw = localStorage.getItem(STORAGE_KEY);
+    const raw = localStorage.getItem(storageKey(owner));
     cache = raw ? (JSON.parse(raw) as PendingReport[]) : [];
   } catch {
     cache = [];
@@ -36,8 +68,9 @@ function read(): PendingReport[] {
 }
 
 function write(items: PendingReport[]) {
+  if (owner === null) throw new Error('No signed-in user to keep the report for');
   cache = items;
-  localStorage.setItem(STORAGE_KEY, JSON.stringify(items));
+  localStorage.setItem(storageKey(owner), JSON.stringify(items));
   for (const listener of listeners) listener();
 }
 
@@ -77,17 +110,20 @@ let flushing: Promise<number> | null = null;
  * Sends every waiting report, one at a time; answers how many reached the server. A report the
  * server refuses keeps its error for the assistant to see; one that met no connection waits.
  */
-export function flush(onSent?: (taskId: number) => void, describe: (error: unknown) => string = String): Promise<number> {
+/** Told of each report the server has, with its answer (the task as it now stands). */
+export type OnSent = (taskId: number, answer: SubmitNetworkTaskReportResponse) => void;
+
+export function flush(onSent?: OnSent, describe: (error: unknown) => string = String): Promise<number> {
   if (flushing) return flushing;
   flushing = (async () => {
     let sent = 0;
     for (const report of read().filter((r) => r.error === null)) {
       if (typeof navigator !== 'undefined' && navigator.onLine === false) break;
       try {
-        await sendReport(report.taskId, report.body);
+        const answer = await sendReport(report.taskId, report.body);
         discard(report.key);
         sent += 1;
-        onSent?.(report.taskId);
+        onSent?.(report.taskId, answer);
       } catch (error) {
         if (isConnectionProblem(error)) break;
         markError(report.key, describe(error));
@@ -103,7 +139,7 @@ export function flush(onSent?: (taskId: number) => void, describe: (error: unkno
 function subscribe(listener: () => void) {
   listeners.add(listener);
   const onStorage = (event: StorageEvent) => {
-    if (event.key === STORAGE_KEY) {
+    if (owner !== null && event.key === storageKey(owner)) {
       cache = null;
       listener();
     }
@@ -113,6 +149,13 @@ function subscribe(listener: () => void) {
     listeners.delete(listener);
     window.removeEventListener('storage', onStorage);
   };
+}
+
+/** Makes the signed-in user's queue the one the phone page shows and sends (before its effects run). */
+export function useOutboxOwner(userId: number | undefined) {
+  useLayoutEffect(() => {
+    setOutboxOwner(userId ?? null);
+  }, [userId]);
 }
 
 export function usePendingReports(): PendingReport[] {
@@ -135,7 +178,7 @@ export function useOnline(): boolean {
 }
 
 /** Sends waiting reports on load, when the connection returns, and every 30 seconds while some wait. */
-export function useFlushPending(onSent: (taskId: number) => void, describe: (error: unknown) => string) {
+export function useFlushPending(onSent: OnSent, describe: (error: unknown) => string) {
   const pending = usePendingReports();
   const waiting = pending.some((r) => r.error === null);
   useEffect(() => {

@@ -37,6 +37,7 @@ export function CompleteNodeModal({ detail, open, onClose }: { detail: CaseDetai
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t('cases.node.complete')}
+      okButtonProps={{ 'data-testid': 'node-complete-submit' }}
       confirmLoading={complete.isPending}
       destroyOnHidden
     >
