@@ -76,7 +76,9 @@ export const workOrders = pgTable(
       'work_orders_assignee_check',
       sql`(${t.status} <> 'initiated' OR ${t.assigneeId} IS NULL) AND (${t.status} NOT IN ('accepted','in-progress') OR ${t.assigneeId} IS NOT NULL)`,
     ),
-    // The pool of a team, and "my orders", in due order.
+    // The pool of a team, and "my orders", in due order. These list indexes also carry court_id
+    // (INCLUDE, added by the hand-written migration 0025: Drizzle cannot express it), so the data
+    // scope and the capped counts are answered from the index.
     index('work_orders_pool_idx').on(t.teamId, t.status, t.dueAt, t.id),
     index('work_orders_assignee_idx').on(t.assigneeId, t.status, t.dueAt, t.id),
     index('work_orders_initiator_idx').on(t.initiatorId, t.status, t.dueAt, t.id),
