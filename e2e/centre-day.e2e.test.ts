@@ -9,7 +9,19 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiSessionOf, chinaToday, type E2E, newPage, openMenu, pickTitle, shot, signInThroughForm, startE2E } from './harness.js';
+import {
+  apiSessionOf,
+  assignCaseTo,
+  chinaToday,
+  type E2E,
+  fileCivilCase,
+  newPage,
+  openMenu,
+  pickTitle,
+  shot,
+  signInThroughForm,
+  startE2E,
+} from './harness.js';
 
 let e2e: E2E;
 const apiSession = (username: string, password?: string) => apiSessionOf(e2e.app, username, password);
@@ -35,25 +47,12 @@ beforeAll(async () => {
     apiSession('centre'),
   ]);
   const me = await clerk.get<{ court: { id: number } }>('/api/auth/me');
-  const filed = await clerk.post<{ id: number; version: number }>('/api/cases', {
-    courtId: me.court.id,
-    caseTypeCode: '民初',
-    procedureCode: 'civil-first-simple',
-    causeCode: 'C04.10.103.03',
-    filedOn: chinaToday(),
-    summary: '借款到期未还',
-    parties: [
-      { kind: 'person', role: 'plaintiff', name: '周明', address: '长春市朝阳区人民大街1号' },
-      { kind: 'person', role: 'defendant', name: '吴刚', address: '长春市南关区自由大路2号' },
-    ],
-  });
+  const filed = await fileCivilCase(clerk, me.court.id, [
+    { kind: 'person', role: 'plaintiff', name: '周明', address: '长春市朝阳区人民大街1号' },
+    { kind: 'person', role: 'defendant', name: '吴刚', address: '长春市南关区自由大路2号' },
+  ]);
   // Assignment starts the case's orders, among them one 送达 order for the defendant, in the centre's pool.
-  kase = await divhead.post(`/api/cases/${filed.id}/assign`, {
-    mode: 'manual',
-    judgeId: judge.userId,
-    reason: '按专业分工指定承办',
-    version: filed.version,
-  });
+  kase = await assignCaseTo(divhead, filed, judge.userId);
   const orders = await clerk.get<{ items: { id: number; typeCode: string; status: string }[] }>(
     `/api/work-orders?view=all&caseId=${kase.id}`,
   );
@@ -201,24 +200,16 @@ describe('a centre member’s day: the 送达 order follows the delivery', () =>
   it('ends the delivery to a deregistered company with the reason; the case card and drawer show it (also in English)', async () => {
     const [clerk, divhead, judge] = await Promise.all([apiSession('clerk'), apiSession('divhead'), apiSession('judge')]);
     const me = await clerk.get<{ court: { id: number } }>('/api/auth/me');
-    const filed = await clerk.post<{ id: number; version: number }>('/api/cases', {
-      courtId: me.court.id,
-      caseTypeCode: '民初',
-      procedureCode: 'civil-first-simple',
-      causeCode: 'C04.10.103.03',
-      filedOn: chinaToday(),
-      summary: '买卖合同货款未付',
-      parties: [
+    const filed = await fileCivilCase(
+      clerk,
+      me.court.id,
+      [
         { kind: 'person', role: 'plaintiff', name: '郑华', address: '长春市朝阳区西安大路8号' },
         { kind: 'organisation', role: 'defendant', name: '长春某某商贸有限公司', legalRepresentative: '李四' },
       ],
-    });
-    const second = await divhead.post<{ id: number }>(`/api/cases/${filed.id}/assign`, {
-      mode: 'manual',
-      judgeId: judge.userId,
-      reason: '按专业分工指定承办',
-      version: filed.version,
-    });
+      { summary: '买卖合同货款未付' },
+    );
+    const second = await assignCaseTo<{ id: number }>(divhead, filed, judge.userId);
     const firm = (await clerk.get<{ parties: { id: number; name: string }[] }>(`/api/cases/${second.id}`)).parties.find(
       (p) => p.name === '长春某某商贸有限公司',
     ) as { id: number };

@@ -7,7 +7,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiSessionOf, type E2E, newPage, shot, signInThroughForm, startE2E } from './harness.js';
+import { apiSessionOf, assignCaseTo, type E2E, fileCivilCase, newPage, shot, signInThroughForm, startE2E } from './harness.js';
 
 let e2e: E2E;
 const apiSession = (username: string, password?: string) => apiSessionOf(e2e.app, username, password);
@@ -29,24 +29,16 @@ async function caseWithTask(): Promise<CaseFacts> {
   const me = await clerk.get<{ court: { id: number } }>('/api/auth/me');
   const judgeId = (await judge.get<{ id: number }>('/api/auth/me')).id;
   const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-  const filed = await clerk.post<CaseFacts>('/api/cases', {
-    courtId: me.court.id,
-    caseTypeCode: '民初',
-    procedureCode: 'civil-first-simple',
-    causeCode: 'C04.10.103.03',
-    filedOn: today,
-    summary: '借款到期未还',
-    parties: [
+  const filed = await fileCivilCase<CaseFacts>(
+    clerk,
+    me.court.id,
+    [
       { kind: 'person', role: 'plaintiff', name: '周明', address: '长春市朝阳区人民大街1号' },
       { kind: 'person', role: 'defendant', name: '吴刚', address: '长春市南关区自由大路2号' },
     ],
-  });
-  const assigned = await divhead.post<CaseFacts>(`/api/cases/${filed.id}/assign`, {
-    mode: 'manual',
-    judgeId,
-    reason: '按专业分工指定承办',
-    version: filed.version,
-  });
+    { filedOn: today },
+  );
+  const assigned = await assignCaseTo<CaseFacts>(divhead, filed, judgeId);
   const wu = filed.parties.find((p) => p.name === '吴刚') as { id: number };
   await clerk.post(`/api/cases/${filed.id}/address-confirmations`, {
     partyId: wu.id,

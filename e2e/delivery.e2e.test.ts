@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiSessionOf, type E2E, newPage, pickTitle, shot, signInThroughForm, startE2E } from './harness.js';
+import { apiSessionOf, assignCaseTo, type E2E, fileCivilCase, newPage, pickTitle, shot, signInThroughForm, startE2E } from './harness.js';
 
 let e2e: E2E;
 const apiSession = (username: string, password?: string) => apiSessionOf(e2e.app, username, password);
@@ -26,24 +26,11 @@ async function assignedCase(): Promise<CaseFacts> {
   const [clerk, divhead, judge] = await Promise.all([apiSession('clerk'), apiSession('divhead'), apiSession('judge')]);
   const me = await clerk.get<{ court: { id: number } }>('/api/auth/me');
   const judgeId = (await judge.get<{ id: number }>('/api/auth/me')).id;
-  const filed = await clerk.post<CaseFacts>('/api/cases', {
-    courtId: me.court.id,
-    caseTypeCode: '民初',
-    procedureCode: 'civil-first-simple',
-    causeCode: 'C04.10.103.03',
-    filedOn: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10),
-    summary: '借款到期未还',
-    parties: [
-      { kind: 'person', role: 'plaintiff', name: '周明', address: '长春市朝阳区人民大街1号' },
-      { kind: 'person', role: 'defendant', name: '吴刚', address: '长春市南关区自由大路2号' },
-    ],
-  });
-  return divhead.post<CaseFacts>(`/api/cases/${filed.id}/assign`, {
-    mode: 'manual',
-    judgeId,
-    reason: '按专业分工指定承办',
-    version: filed.version,
-  });
+  const filed = await fileCivilCase<CaseFacts>(clerk, me.court.id, [
+    { kind: 'person', role: 'plaintiff', name: '周明', address: '长春市朝阳区人民大街1号' },
+    { kind: 'person', role: 'defendant', name: '吴刚', address: '长春市南关区自由大路2号' },
+  ]);
+  return assignCaseTo<CaseFacts>(divhead, filed, judgeId);
 }
 
 // A 1×1 PNG (signature, IHDR, IDAT, IEND): what a phone photo of the proof looks like to the server's sniffing.

@@ -150,6 +150,40 @@ export async function apiSessionOf(app: FastifyInstance, username: string, passw
   };
 }
 
+/** A party of a case filed for a test's set-up (the filing API's party shape, loosely). */
+export type TestParty = { kind: 'person' | 'organisation'; role: string; name: string } & Record<string, unknown>;
+
+/**
+ * Files the journeys' usual case through the API: 民初, simple procedure, a loan dispute
+ * (C04.10.103.03), filed today unless `filedOn` says otherwise. Answers the filed case.
+ */
+export function fileCivilCase<T extends { id: number; version: number } = { id: number; version: number }>(
+  clerk: ApiClient,
+  courtId: number,
+  parties: TestParty[],
+  options: { summary?: string; filedOn?: string } = {},
+): Promise<T> {
+  return clerk.post<T>('/api/cases', {
+    courtId,
+    caseTypeCode: '民初',
+    procedureCode: 'civil-first-simple',
+    causeCode: 'C04.10.103.03',
+    filedOn: options.filedOn ?? chinaToday(),
+    summary: options.summary ?? '借款到期未还',
+    parties,
+  });
+}
+
+/** Assigns a filed case to a judge by hand, as a division head does; answers the assigned case. */
+export function assignCaseTo<T = { id: number; version: number }>(
+  divhead: ApiClient,
+  filed: { id: number; version: number },
+  judgeId: number,
+  reason = '按专业分工指定承办',
+): Promise<T> {
+  return divhead.post<T>(`/api/cases/${filed.id}/assign`, { mode: 'manual', judgeId, reason, version: filed.version });
+}
+
 /**
  * Confirms the open Popconfirm and waits until it has gone. The OK button is clicked once its
  * zoom-in has ended: a click during the animation can be lost, as a CI run showed.

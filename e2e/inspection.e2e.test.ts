@@ -11,8 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ApiClient,
   apiSessionOf,
-  chinaToday,
+  assignCaseTo,
   type E2E,
+  fileCivilCase,
   newPage,
   openMenu,
   pickOption,
@@ -56,24 +57,11 @@ beforeAll(async () => {
   ]);
   const me = await clerk.get<{ court: { id: number } }>('/api/auth/me');
   // No claim amount (CLAIM_AMOUNT_MISSING) and a defendant without an address (RESPONDENT_NO_ADDRESS).
-  const filed = await clerk.post<{ id: number; version: number }>('/api/cases', {
-    courtId: me.court.id,
-    caseTypeCode: '民初',
-    procedureCode: 'civil-first-simple',
-    causeCode: 'C04.10.103.03',
-    filedOn: chinaToday(),
-    summary: '借款到期未还',
-    parties: [
-      { kind: 'person', role: 'plaintiff', name: '周明', address: '长春市南关区人民大街1号', phone: '13900000001' },
-      { kind: 'person', role: 'defendant', name: '吴刚' },
-    ],
-  });
-  kase = await divhead.post(`/api/cases/${filed.id}/assign`, {
-    mode: 'manual',
-    judgeId: judge.userId,
-    reason: '按专业分工指定承办',
-    version: filed.version,
-  });
+  const filed = await fileCivilCase(clerk, me.court.id, [
+    { kind: 'person', role: 'plaintiff', name: '周明', address: '长春市南关区人民大街1号', phone: '13900000001' },
+    { kind: 'person', role: 'defendant', name: '吴刚' },
+  ]);
+  kase = await assignCaseTo(divhead, filed, judge.userId);
   await inspector.post('/api/inspection/runs');
   const defects = (await inspector.get<{ items: Defect[] }>(`/api/inspection/defects?caseId=${kase.id}&limit=100`)).items;
   claimDefect = defects.find((d) => d.ruleCode === 'CLAIM_AMOUNT_MISSING') as Defect;

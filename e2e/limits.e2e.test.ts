@@ -8,7 +8,18 @@ import type { ProcedureCode } from '@courtassist/contracts';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeTrialLimit } from '../apps/api/src/modules/deadlines/index.js';
-import { apiSessionOf, chinaToday, type E2E, newPage, pickTitle, shot, signInThroughForm, startE2E } from './harness.js';
+import {
+  apiSessionOf,
+  assignCaseTo,
+  chinaToday,
+  type E2E,
+  fileCivilCase,
+  newPage,
+  pickTitle,
+  shot,
+  signInThroughForm,
+  startE2E,
+} from './harness.js';
 
 let e2e: E2E;
 const apiSession = (username: string, password?: string) => apiSessionOf(e2e.app, username, password);
@@ -31,24 +42,16 @@ async function openCaseOf(judgeName: string): Promise<CaseFacts> {
   const [clerk, divhead, judge] = await Promise.all([apiSession('clerk'), apiSession('divhead'), apiSession(judgeName)]);
   const me = await clerk.get<{ court: { id: number } }>('/api/auth/me');
   const judgeId = (await judge.get<{ id: number }>('/api/auth/me')).id;
-  const filed = await clerk.post<CaseFacts>('/api/cases', {
-    courtId: me.court.id,
-    caseTypeCode: '民初',
-    procedureCode: 'civil-first-simple',
-    causeCode: 'C04.10.103.03',
-    filedOn: addDays(chinaToday(), -20),
-    summary: '借款到期未还',
-    parties: [
+  const filed = await fileCivilCase<CaseFacts>(
+    clerk,
+    me.court.id,
+    [
       { kind: 'person', role: 'plaintiff', name: '周明' },
       { kind: 'person', role: 'defendant', name: '吴刚' },
     ],
-  });
-  const assigned = await divhead.post<CaseFacts>(`/api/cases/${filed.id}/assign`, {
-    mode: 'manual',
-    judgeId,
-    reason: '按专业分工指定承办',
-    version: filed.version,
-  });
+    { filedOn: addDays(chinaToday(), -20) },
+  );
+  const assigned = await assignCaseTo<CaseFacts>(divhead, filed, judgeId);
   // The judge reads it as an open case of theirs, with a trial limit.
   const mine = await judge.get<{ items: { id: number }[] }>('/api/cases?mine=true&status=open&limit=200');
   expect(mine.items.map((k) => k.id)).toContain(assigned.id);

@@ -10,7 +10,17 @@
 
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiClient, apiSessionOf, chinaToday, type E2E, shot, signInThroughForm, startE2E } from './harness.js';
+import {
+  type ApiClient,
+  apiSessionOf,
+  assignCaseTo,
+  chinaToday,
+  type E2E,
+  fileCivilCase,
+  shot,
+  signInThroughForm,
+  startE2E,
+} from './harness.js';
 
 let e2e: E2E;
 let judge: ApiClient;
@@ -66,24 +76,11 @@ beforeAll(async () => {
   // A case of the judge's, for the mediation tasks.
   const [clerk, divhead] = await Promise.all([apiSessionOf(e2e.app, 'clerk'), apiSessionOf(e2e.app, 'divhead')]);
   const court = await clerk.get<{ court: { id: number } }>('/api/auth/me');
-  const filed = await clerk.post<{ id: number; version: number }>('/api/cases', {
-    courtId: court.court.id,
-    caseTypeCode: '民初',
-    procedureCode: 'civil-first-simple',
-    causeCode: 'C04.10.103.03',
-    filedOn: chinaToday(),
-    summary: '借款到期未还',
-    parties: [
-      { kind: 'person', role: 'plaintiff', name: '周明', address: '长春市朝阳区人民大街1号' },
-      { kind: 'person', role: 'defendant', name: '孙立', address: '长春市南关区幸福镇' },
-    ],
-  });
-  await divhead.post(`/api/cases/${filed.id}/assign`, {
-    mode: 'manual',
-    judgeId: judge.userId,
-    reason: '指定承办',
-    version: filed.version,
-  });
+  const filed = await fileCivilCase(clerk, court.court.id, [
+    { kind: 'person', role: 'plaintiff', name: '周明', address: '长春市朝阳区人民大街1号' },
+    { kind: 'person', role: 'defendant', name: '孙立', address: '长春市南关区幸福镇' },
+  ]);
+  await assignCaseTo(divhead, filed, judge.userId, '指定承办');
   caseId = filed.id;
 });
 afterAll(() => e2e?.close());

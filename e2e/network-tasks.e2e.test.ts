@@ -9,7 +9,7 @@
 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiSessionOf, type E2E, newPage, pickOption, shot, signInThroughForm, startE2E } from './harness.js';
+import { apiSessionOf, assignCaseTo, type E2E, fileCivilCase, newPage, pickOption, shot, signInThroughForm, startE2E } from './harness.js';
 
 let e2e: E2E;
 const apiSession = (username: string, password?: string) => apiSessionOf(e2e.app, username, password);
@@ -43,19 +43,11 @@ async function prepare(): Promise<Ctx> {
   const station = await admin.get<{ address: string }>(`/api/network/stations/${assistant.stations[0].id}`);
   const address = `${station.address}东侧12号`;
   const judgeId = (await judge.get<{ id: number }>('/api/auth/me')).id;
-  const filed = await clerk.post<{ id: number; version: number }>('/api/cases', {
-    courtId: me.court.id,
-    caseTypeCode: '民初',
-    procedureCode: 'civil-first-simple',
-    causeCode: 'C04.10.103.03',
-    filedOn: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10),
-    summary: '借款到期未还',
-    parties: [
-      { kind: 'person', role: 'plaintiff', name: '周明', address: '长春市朝阳区人民大街1号' },
-      { kind: 'person', role: 'defendant', name: '孙立', address },
-    ],
-  });
-  await divhead.post(`/api/cases/${filed.id}/assign`, { mode: 'manual', judgeId, reason: '指定承办', version: filed.version });
+  const filed = await fileCivilCase(clerk, me.court.id, [
+    { kind: 'person', role: 'plaintiff', name: '周明', address: '长春市朝阳区人民大街1号' },
+    { kind: 'person', role: 'defendant', name: '孙立', address },
+  ]);
+  await assignCaseTo(divhead, filed, judgeId, '指定承办');
   const k = await clerk.get<{ parties: { id: number; name: string }[] }>(`/api/cases/${filed.id}`);
   const defendant = k.parties.find((p) => p.name === '孙立') as { id: number };
   const tasks = await clerk.post<{ items: { id: number }[] }>(`/api/cases/${filed.id}/delivery-tasks`, {

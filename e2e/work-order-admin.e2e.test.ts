@@ -9,7 +9,19 @@ import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiClient, apiSessionOf, chinaToday, type E2E, newPage, pickOption, shot, signInThroughForm, startE2E } from './harness.js';
+import {
+  type ApiClient,
+  apiSessionOf,
+  assignCaseTo,
+  chinaToday,
+  type E2E,
+  fileCivilCase,
+  newPage,
+  pickOption,
+  shot,
+  signInThroughForm,
+  startE2E,
+} from './harness.js';
 
 let e2e: E2E;
 const apiSession = (username: string, password?: string) => apiSessionOf(e2e.app, username, password);
@@ -34,24 +46,16 @@ let intakeTypeId = 0;
 /** A case assigned to the judge, which starts its orders, and one 材料收转 order initiated by the clerk. */
 async function caseWithIntakeOrder(): Promise<Order> {
   const [divhead, judge] = await Promise.all([apiSession('divhead'), apiSession('judge')]);
-  const filed = await clerk.post<{ id: number; version: number }>('/api/cases', {
+  const filed = await fileCivilCase(
+    clerk,
     courtId,
-    caseTypeCode: '民初',
-    procedureCode: 'civil-first-simple',
-    causeCode: 'C04.10.103.03',
-    filedOn: chinaToday(),
-    summary: '买卖合同纠纷',
-    parties: [
+    [
       { kind: 'person', role: 'plaintiff', name: '陈立' },
       { kind: 'person', role: 'defendant', name: '赵海' },
     ],
-  });
-  const k = await divhead.post<{ id: number }>(`/api/cases/${filed.id}/assign`, {
-    mode: 'manual',
-    judgeId: judge.userId,
-    reason: '按专业分工指定承办',
-    version: filed.version,
-  });
+    { summary: '买卖合同纠纷' },
+  );
+  const k = await assignCaseTo<{ id: number }>(divhead, filed, judge.userId);
   return clerk.post<Order>('/api/work-orders', { caseId: k.id, typeId: intakeTypeId, note: '请接收补充证据材料' });
 }
 

@@ -8,7 +8,19 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiSessionOf, chinaToday, type E2E, newPage, openMenu, pickOption, shot, signInThroughForm, startE2E } from './harness.js';
+import {
+  apiSessionOf,
+  assignCaseTo,
+  chinaToday,
+  type E2E,
+  fileCivilCase,
+  newPage,
+  openMenu,
+  pickOption,
+  shot,
+  signInThroughForm,
+  startE2E,
+} from './harness.js';
 
 let e2e: E2E;
 const apiSession = (username: string, password?: string) => apiSessionOf(e2e.app, username, password);
@@ -45,26 +57,13 @@ beforeAll(async () => {
     apiSession('centre'),
   ]);
   const me = await clerk.get<{ court: { id: number } }>('/api/auth/me');
-  const filed = await clerk.post<{ id: number; version: number }>('/api/cases', {
-    courtId: me.court.id,
-    caseTypeCode: '民初',
-    procedureCode: 'civil-first-simple',
-    causeCode: 'C04.10.103.03',
-    filedOn: chinaToday(),
-    summary: '借款到期未还',
-    parties: [
-      { kind: 'person', role: 'plaintiff', name: '周明' },
-      { kind: 'person', role: 'defendant', name: '吴刚' },
-      { kind: 'organisation', role: 'defendant', name: '长春某某商贸有限公司', legalRepresentative: '李四' },
-    ],
-  });
+  const filed = await fileCivilCase(clerk, me.court.id, [
+    { kind: 'person', role: 'plaintiff', name: '周明' },
+    { kind: 'person', role: 'defendant', name: '吴刚' },
+    { kind: 'organisation', role: 'defendant', name: '长春某某商贸有限公司', legalRepresentative: '李四' },
+  ]);
   // Assignment starts the case's orders: 送达 per defendant, 排期, 电子卷宗编目 (auto-dispatched).
-  kase = await divhead.post(`/api/cases/${filed.id}/assign`, {
-    mode: 'manual',
-    judgeId: judge.userId,
-    reason: '按专业分工指定承办',
-    version: filed.version,
-  });
+  kase = await assignCaseTo(divhead, filed, judge.userId);
   orders = (await clerk.get<{ items: Order[] }>(`/api/work-orders?view=all&caseId=${kase.id}`)).items;
   expect(orders.filter((o) => o.typeCode === 'delivery')).toHaveLength(2);
   // The team leader: the last member of the centre member's team (集约事务组), who holds order.dispatch.

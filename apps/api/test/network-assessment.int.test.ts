@@ -222,7 +222,7 @@ describe('ratings and bonus/deduction items', () => {
       reason: '测试',
     });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().errors[0]).toMatchObject({ field: 'body.code', code: 'item_unknown' });
+    expect(unknown.json().errors[0]).toMatchObject({ field: 'body.code', code: 'unknown_item' });
     const other = await kuancheng.post('/api/network/assessment-items', {
       assistantId: ids.a,
       code: 'commended',

@@ -331,5 +331,4 @@ export const NETWORK_ASSESSMENT_FIELD_ERRORS = {
   month_not_started: { zh: '该月尚未开始，不能考核', en: 'The month has not started yet' },
   month_not_ended: { zh: '该月尚未结束，不能公示', en: 'A month can be published only once it has ended' },
   future_day: { zh: '不能晚于今天', en: 'Cannot be later than today' },
-  item_unknown: { zh: '考核规则中没有该加减分项', en: 'No such bonus or deduction item in the rules' },
 } as const;

@@ -7,6 +7,7 @@ import {
   assessmentRules,
   type MonthEntriesQuery,
   NETWORK_ASSESSMENT_FIELD_ERRORS,
+  NETWORK_RULES_FIELD_ERRORS,
   type NetworkRulesView,
   type RateAssistantRequest,
   type RecordItemRequest,
@@ -212,7 +213,7 @@ export async function recordItem(db: Db, ctx: RequestContext, actor: Actor, inpu
   if (!assistant) throw AppError.notFound();
   const rules = await effectiveRules(db, assistant.courtId);
   const item = rules.assessment.items.find((i) => i.code === input.code);
-  if (!item) throw AppError.invalid(fieldProblem('body.code', 'item_unknown', NETWORK_ASSESSMENT_FIELD_ERRORS.item_unknown));
+  if (!item) throw AppError.invalid(fieldProblem('body.code', 'unknown_item', NETWORK_RULES_FIELD_ERRORS.unknown_item));
   if (input.recordedOn > chinaToday())
     throw AppError.invalid(fieldProblem('body.recordedOn', 'future_day', NETWORK_ASSESSMENT_FIELD_ERRORS.future_day));
   const id = await db.transaction(async (tx) => {
