@@ -28,6 +28,7 @@ import {
 import { ensureBuiltinRoles, orgPlugin, purgeExpiredSessions, sessionResolver } from './modules/org/index.js';
 import { sweepWorkOrderWarnings, workOrdersRoutes } from './modules/work-orders/index.js';
 import { workbenchRoutes } from './modules/workbench/index.js';
+import { sealAuditTrail } from './platform/audit.js';
 import { authPlugin } from './platform/auth.js';
 import type { AppConfig } from './platform/config.js';
 import { type Database, openDatabase } from './platform/db.js';
@@ -147,6 +148,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     const stop = startScheduler(
       database.db,
       [
+        // Audit records are written unsealed (no lock on the write path); this chains them soon after.
+        { name: 'seal-audit-trail', everyMs: 1_000, lockKey: 7_240_005, run: (db) => sealAuditTrail(db) },
         { name: 'purge-expired-sessions', everyMs: 3_600_000, lockKey: 7_240_010, run: purgeExpiredSessions },
         // Levels change at midnight (China Standard Time); a quarter-hour sweep picks that up soon after.
         { name: 'deadline-warnings', everyMs: 900_000, lockKey: 7_240_020, run: (db) => sweepDeadlineWarnings(db, caseDeadlineStore) },

@@ -121,7 +121,8 @@ export function buildCli(): Command {
         const result = await verifyAuditChain(db, (n) => process.stderr.write(`\r  checked ${n} records`));
         process.stderr.write('\n');
         if (result.ok) {
-          console.log(`OK: ${result.checked} records, chain intact.`);
+          const waiting = result.unsealed > 0 ? ` ${result.unsealed} newer records of transactions still running are not sealed yet.` : '';
+          console.log(`OK: ${result.checked} records, chain intact.${waiting}`);
         } else {
           console.log(`BROKEN at record ${result.brokenAt}: ${result.reason} (${result.checked} records before it are intact).`);
           process.exitCode = 1;
@@ -133,22 +134,23 @@ export function buildCli(): Command {
     .command('deadline')
     .description('compute trial limits and party periods: one JSON request or an array on stdin, the result(s) as JSON on stdout')
     .action(async () => {
-      // A database is opened only for periods without a calendar of their own, and only if one is configured.
+      // A database is opened only for valid periods without a calendar of their own, and only if one is configured.
+      const { answerDeadlineCommand, startDeadlineWorker } = await import('./modules/deadlines/deadline-batch.js');
+      const worker = startDeadlineWorker(new URL('./modules/deadlines/deadline-worker.js', import.meta.url));
       const input = await readStdin();
-      const { runDeadlineCommand } = await import('./modules/deadlines/index.js');
       const config = loadConfig();
       const hasDatabase = !!config.databaseUrl || existsSync(join(config.dataDir, 'pgdata'));
-      const stored =
-        hasDatabase && needsStoredCalendar(input)
-          ? await withDatabase(async ({ db }) => {
+      const storedCalendar = async () =>
+        hasDatabase
+          ? withDatabase(async ({ db }) => {
               const { ensureOfficialCalendar, storedCalendar } = await import('./modules/calendar/index.js');
               await ensureOfficialCalendar(db);
               return storedCalendar(db);
             })
           : undefined;
-      const output = runDeadlineCommand(input, stored);
-      process.stdout.write(output.stdout);
-      process.exitCode = output.exitCode;
+      const answer = await answerDeadlineCommand(input, storedCalendar, worker);
+      for (const piece of answer.pieces) process.stdout.write(piece);
+      process.exitCode = answer.exitCode;
     });
 
   const deadlines = program.command('deadlines').description('stored trial-limit deadlines of cases');
@@ -210,25 +212,10 @@ export function buildCli(): Command {
 }
 
 /** Whether some period in the input has no calendar of its own (input that is not JSON needs none: it is refused). */
-function needsStoredCalendar(text: string): boolean {
-  try {
-    const input: unknown = JSON.parse(text);
-    return (Array.isArray(input) ? input : [input]).some(
-      (r) =>
-        typeof r === 'object' &&
-        r !== null &&
-        (r as { type?: unknown }).type === 'period' &&
-        (r as { calendar?: unknown }).calendar === undefined,
-    );
-  } catch {
-    return false;
-  }
-}
-
-async function readStdin(): Promise<string> {
+async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 export async function runCli(argv: string[]): Promise<void> {

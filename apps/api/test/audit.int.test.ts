@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { CSRF_HEADER } from '@courtassist/contracts';
-import { asc, eq, gt, sql } from 'drizzle-orm';
+import { asc, eq, gt, gte, sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/modules/audit/index.js';
+import { recordAudit, sealAuditTrail } from '../src/platform/audit.js';
 import { auditLog } from '../src/platform/audit.table.js';
 import { rows, sqlState } from '../src/platform/db.js';
-import { ADMIN_PASSWORD, type Client, createTestApp, signIn, type TestApp } from './harness.js';
+import { ADMIN_PASSWORD, type Client, createTestApp, signIn, type TestApp, usePostgres } from './harness.js';
 
 type AuditRow = typeof auditLog.$inferSelect;
 interface AuditEntryBody {
@@ -627,9 +628,15 @@ describe('the hash chain', () => {
 
   it('verifyAuditChain reports an intact chain covering every record, in one batch or many', async () => {
     const { n } = await trailState();
-    expect(await verifyAuditChain(db())).toEqual({ ok: true, checked: n, brokenAt: null, reason: null });
+    expect(await verifyAuditChain(db())).toEqual({ ok: true, checked: n, brokenAt: null, reason: null, unsealed: 0 });
     const progress: number[] = [];
-    expect(await verifyAuditChain(db(), (c) => progress.push(c), 4)).toEqual({ ok: true, checked: n, brokenAt: null, reason: null });
+    expect(await verifyAuditChain(db(), (c) => progress.push(c), 4)).toEqual({
+      ok: true,
+      checked: n,
+      brokenAt: null,
+      reason: null,
+      unsealed: 0,
+    });
     expect(progress.at(-1)).toBe(n);
   });
 
@@ -637,6 +644,111 @@ describe('the hash chain', () => {
     const all = await db().select().from(auditLog).orderBy(asc(auditLog.id));
     expect(all[0].prevHash).toBe('0'.repeat(64));
     for (let i = 1; i < all.length; i++) expect(all[i].prevHash).toBe(all[i - 1].hash);
+  });
+
+  it('a record is written unsealed and sealed after its transaction, linked to the one before', async () => {
+    const { response, written } = await mutate(admin, 'PATCH', `/api/courts/${newCourtId}`, {
+      address: '双阳区（封存测试）',
+      version: (await admin.get(`/api/courts/${newCourtId}`)).json().version,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatchObject({ prevHash: null, hash: null });
+    const sealedNow = await sealAuditTrail(db());
+    expect(sealedNow).toEqual({ sealed: 1, waiting: false });
+    const [before, row] = await db()
+      .select()
+      .from(auditLog)
+      .where(gte(auditLog.id, written[0].id - 1))
+      .orderBy(asc(auditLog.id));
+    expect(row.id).toBe(written[0].id);
+    expect(row.prevHash).toBe(before.hash);
+    expect(row.hash).toMatch(/^[0-9a-f]{64}$/);
+    // Nothing is left: a second sealing finds no work.
+    expect(await sealAuditTrail(db())).toEqual({ sealed: 0, waiting: false });
+  });
+
+  it('concurrent audited writes are all sealed, in id order, and the chain stays whole', async () => {
+    const { last } = await trailState();
+    // Twelve sign-ins at once: each writes its record in its own transaction, none waits for another.
+    await Promise.all(Array.from({ length: 12 }, () => signIn(t.app, 'judge')));
+    const written = await rowsAfter(last);
+    expect(written).toHaveLength(12);
+    expect(written.every((r) => r.action === 'sign-in' && r.hash === null)).toBe(true);
+    expect(await verifyAuditChain(db())).toMatchObject({ ok: true, brokenAt: null, unsealed: 0 });
+    const sealed = await rowsAfter(last);
+    for (let i = 1; i < sealed.length; i++) expect(sealed[i].prevHash).toBe(sealed[i - 1].hash);
+  });
+
+  // Needs a second connection while a transaction stays open: the server only (PGlite has one).
+  it.runIf(usePostgres)('never seals past a record whose transaction is still running', async () => {
+    const { last } = await trailState();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let wrote!: () => void;
+    const written = new Promise<void>((resolve) => {
+      wrote = resolve;
+    });
+    const held = db().transaction(async (tx) => {
+      await recordAudit(
+        tx,
+        { actor: null, requestId: null, ip: null, systemName: 'test' },
+        {
+          entityType: 'test',
+          entityId: 'held',
+          action: 'hold',
+          courtId: null,
+        },
+      );
+      wrote();
+      await gate;
+    });
+    await written;
+    // A later record commits first: its number is higher than the held one's.
+    await signIn(t.app, 'judge');
+    expect(await sealAuditTrail(db(), { waitMs: 50 })).toEqual({ sealed: 0, waiting: true });
+    const visible = await rowsAfter(last);
+    expect(visible.map((r) => r.action)).toEqual(['sign-in']);
+    expect(visible[0].hash).toBeNull();
+    release();
+    await held;
+    expect(await sealAuditTrail(db())).toEqual({ sealed: 2, waiting: false });
+    const sealed = await rowsAfter(last);
+    expect(sealed.map((r) => r.action)).toEqual(['hold', 'sign-in']);
+    expect(sealed[1].prevHash).toBe(sealed[0].hash);
+    expect((await verifyAuditChain(db())).ok).toBe(true);
+  });
+
+  it('the sealing update is the only one admitted: not on a sealed record, not with other changes', async () => {
+    const row = await rowById(courtUpdateRecord);
+    for (const statement of [
+      // Re-sealing a sealed record.
+      sql`UPDATE audit_log SET hash = ${'f'.repeat(64)} WHERE id = ${courtUpdateRecord}`,
+      // Un-sealing it.
+      sql`UPDATE audit_log SET hash = NULL, prev_hash = NULL WHERE id = ${courtUpdateRecord}`,
+    ]) {
+      const error = await db()
+        .execute(statement)
+        .then(
+          () => null,
+          (e: unknown) => e,
+        );
+      expect(sqlState(error)).toBe('42501');
+    }
+    expect(await rowById(courtUpdateRecord)).toEqual(row);
+    // An unsealed record cannot be altered while being sealed either.
+    await signIn(t.app, 'judge');
+    const [{ last }] = await rows<{ last: number }>(db(), sql`SELECT max(id)::int AS last FROM audit_log`);
+    const error = await db()
+      .execute(sql`UPDATE audit_log SET prev_hash = ${'0'.repeat(64)}, hash = ${'1'.repeat(64)}, actor_name = 'x' WHERE id = ${last}`)
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(sqlState(error)).toBe('42501');
+    expect((await verifyAuditChain(db())).ok).toBe(true);
   });
 
   it('the table refuses UPDATE, DELETE and TRUNCATE through SQL', async () => {
@@ -720,6 +832,20 @@ describe('the hash chain', () => {
       const result = await verifyAuditChain(db());
       expect(result).toMatchObject({ ok: false, brokenAt: next });
       expect(result.reason).toMatch(/removed/);
+      await db().insert(auditLog).values(original);
+      expect((await verifyAuditChain(db())).ok).toBe(true);
+    });
+
+    it('a record put back unsealed below the head is reported as never sealed', async () => {
+      const original = await rowById(courtUpdateRecord);
+      await db().execute(sql`DELETE FROM audit_log WHERE id = ${courtUpdateRecord}`);
+      await db()
+        .insert(auditLog)
+        .values({ ...original, prevHash: null, hash: null });
+      const result = await verifyAuditChain(db());
+      expect(result).toMatchObject({ ok: false, brokenAt: courtUpdateRecord });
+      expect(result.reason).toMatch(/never sealed/);
+      await db().execute(sql`DELETE FROM audit_log WHERE id = ${courtUpdateRecord}`);
       await db().insert(auditLog).values(original);
       expect((await verifyAuditChain(db())).ok).toBe(true);
     });

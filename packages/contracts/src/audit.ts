@@ -33,5 +33,7 @@ export const auditVerifyResult = z.object({
   checked: z.number().int(),
   brokenAt: z.number().int().nullable(),
   reason: z.string().nullable(),
+  /** Records of transactions still running when the check began: written, not yet sealed. */
+  unsealed: z.number().int(),
 });
 export type AuditVerifyResult = z.infer<typeof auditVerifyResult>;

@@ -1,9 +1,11 @@
 import { bigint, bigserial, index, integer, jsonb, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
- * The audit trail (留痕). Append-only: a trigger (migration `audit_append_only`) refuses UPDATE
- * and DELETE, and every row carries the hash of the previous one, so that `courtassist audit verify`
- * detects a row altered or removed by someone who got round the trigger.
+ * The audit trail (留痕). Append-only: a trigger (migrations `audit_append_only`, `audit_sealed_after_commit`)
+ * refuses UPDATE and DELETE but the one update that seals a row, and every sealed row carries the
+ * hash of the previous one, so that `courtassist audit verify` detects a row altered or removed by
+ * someone who got round the trigger. Rows are written unsealed (`prev_hash`, `hash` NULL) and
+ * sealed in id order shortly after their transaction commits (`sealAuditTrail`).
  */
 export const auditLog = pgTable(
   'audit_log',
@@ -19,8 +21,9 @@ export const auditLog = pgTable(
     changes: jsonb('changes').notNull(),
     requestId: text('request_id'),
     ip: text('ip'),
-    prevHash: text('prev_hash').notNull(),
-    hash: text('hash').notNull(),
+    /** NULL until the row is sealed. */
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
   (t) => [
     index('audit_log_entity_idx').on(t.entityType, t.entityId, t.id),
@@ -31,9 +34,9 @@ export const auditLog = pgTable(
 );
 
 /**
- * The head of the chain: the id and hash of the newest record, updated in the same transaction as
- * each append. Its row lock serialises appends, and verify compares the chain's end with it, so
- * removing the newest records is detected too.
+ * The head of the chain: the id and hash of the newest sealed record, updated by the sealer in the
+ * transaction that seals. Its row lock serialises sealers (never writers), and verify compares the
+ * chain's end with it, so removing the newest records is detected too.
  */
 export const auditHead = pgTable('audit_head', {
   id: smallint('id').primaryKey(),

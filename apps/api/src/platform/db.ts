@@ -10,6 +10,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { migrationsFolder } from './config.js';
+import { PreparingClient } from './prepared-client.js';
 
 // Both drivers produce a PgDatabase; repositories only ever see this common type, so every
 // statement they build runs on PGlite and on a PostgreSQL server alike.
@@ -45,7 +46,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 async function openPostgres(url: string, max: number): Promise<Database> {
   // Dates of law are reckoned in China Standard Time whatever the server's own zone is.
-  const pool = new pg.Pool({ connectionString: url, max, options: '-c timezone=Asia/Shanghai' });
+  const pool = new pg.Pool({ connectionString: url, max, options: '-c timezone=Asia/Shanghai', Client: PreparingClient });
   // An idle connection the server drops (restart, failover, admin action) must not crash the
   // process: the pool discards it and opens a new one for the next query.
   pool.on('error', (error) => {

@@ -51,6 +51,25 @@ export async function nextSequence(ex: Executor, courtId: number, caseTypeCode: 
   return row.seq;
 }
 
+/** A new case's id, taken before its row is written (its placeholder number is made from it). */
+export async function nextCaseId(ex: Executor): Promise<number> {
+  const [row] = await rows<{ id: number }>(ex, sql`SELECT nextval(pg_get_serial_sequence('cases', 'id'))::int AS id`);
+  return row.id;
+}
+
+/**
+ * Placeholders for a case written before it is numbered, unique by its id, so that filings in
+ * flight never meet on the unique indexes. They are replaced in the same transaction (`numberCase`)
+ * and are never seen outside it.
+ */
+export function unnumbered(id: number): { caseNumber: string; seq: number } {
+  return { caseNumber: `#${id}`, seq: -id };
+}
+
+export async function numberCase(ex: Executor, id: number, number: { caseNumber: string; seq: number }): Promise<void> {
+  await ex.update(cases).set(number).where(eq(cases.id, id));
+}
+
 // ---- writing ----
 
 export async function insertCase(ex: Executor, values: NewCase): Promise<number> {

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db.js';
 import { outboxInsertSql } from '../notifications/index.js';
 import type { CaseDeadlineStore } from './case-store.js';
-import { warningComputation, warningNotices } from './deadlines.repository.js';
+import { warningComputation, warningNotices, withinWarningHorizon } from './deadlines.repository.js';
 import { chinaToday } from './warning-levels.js';
 
 /**
@@ -12,6 +12,15 @@ import { chinaToday } from './warning-levels.js';
  */
 export function refreshCaseWarning(tx: Executor, cases: CaseDeadlineStore, caseId: number, today = chinaToday()): Promise<number> {
   return cases.storeWarningLevels(tx, warningComputation(today, caseId), (changed) => outboxInsertSql(warningNotices(changed)));
+}
+
+/**
+ * Whether a new case with this deadline may start at a warning level: false when the deadline is
+ * beyond every court's widest threshold, so that filing can skip `refreshCaseWarning` (which
+ * would find the level `none`). Read outside the filing's transaction.
+ */
+export function mayStartWarned(ex: Executor, deadlineOn: string | null, today = chinaToday()): Promise<boolean> {
+  return deadlineOn === null ? Promise.resolve(false) : withinWarningHorizon(ex, deadlineOn, today);
 }
 
 /**

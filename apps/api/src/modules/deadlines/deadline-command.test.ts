@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { makeDeadlineBatch, OFFICIAL_CALENDAR_2026 } from './calculator.bench-fixture.js';
-import { EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, MAX_REPORTED_ERRORS, runDeadlineCommand } from './deadline-command.js';
+import {
+  EXIT_INTERNAL,
+  EXIT_INVALID,
+  EXIT_OK,
+  finishDeadlineCommand,
+  MAX_REPORTED_ERRORS,
+  prepareDeadlineCommand,
+  runDeadlineCommand,
+} from './deadline-command.js';
 
 const TRIAL_EXAMPLE = {
   type: 'trial',
@@ -195,5 +203,58 @@ describe('runDeadlineCommand', () => {
     const { exitCode, body } = run(batch, OFFICIAL_CALENDAR_2026);
     expect(exitCode).toBe(EXIT_OK);
     expect(body).toHaveLength(2000);
+  });
+
+  it('keeps many different calendars apart however they alternate', () => {
+    // Twelve calendars, each making a different day of October a holiday: more than the cache
+    // compares entry by entry, so some are found by their text and some are pushed out and back.
+    const calendars = Array.from({ length: 12 }, (_, i) => ({ holidays: [`2026-10-${String(i + 1).padStart(2, '0')}`], workdays: [] }));
+    const requests = Array.from({ length: 120 }, (_, i) => ({
+      type: 'period',
+      from: '2026-09-15',
+      days: 16 + (i % 5),
+      // A fresh copy each time, as JSON.parse makes: equal values, never the same object.
+      calendar: structuredClone(calendars[(i * 7) % 12]),
+    }));
+    const { exitCode, body } = run(requests);
+    expect(exitCode).toBe(EXIT_OK);
+    const alone = requests.map((request) => run(request).body);
+    expect(body).toEqual(alone);
+  });
+
+  it('does not take a calendar with nested values for an equal-looking one', () => {
+    const nested = { holidays: [['2026-10-01']], workdays: [] };
+    const { body } = run([
+      PERIOD_EXAMPLE,
+      { ...PERIOD_EXAMPLE, calendar: nested },
+      { ...PERIOD_EXAMPLE, calendar: structuredClone(nested) },
+    ]);
+    expect(expectProblem(body, 'VALIDATION_FAILED').map((e) => e.field)).toEqual(['[1].calendar.holidays[0]', '[2].calendar.holidays[0]']);
+  });
+
+  it('writes a long batch in pieces that make exactly the one-line JSON array', () => {
+    const batch = makeDeadlineBatch(9000, 3);
+    const prepared = prepareDeadlineCommand(JSON.stringify(batch));
+    const answer = finishDeadlineCommand(prepared, OFFICIAL_CALENDAR_2026);
+    const pieces = [...answer.pieces];
+    expect(pieces.length).toBeGreaterThan(2);
+    const text = pieces.join('');
+    expect(text.endsWith(']\n')).toBe(true);
+    const results = JSON.parse(text);
+    expect(results).toHaveLength(9000);
+    expect(results[8999]).toEqual(run(batch[8999], OFFICIAL_CALENDAR_2026).body);
+    expect(text).toBe(`${JSON.stringify(results)}\n`);
+  });
+
+  it('asks for the stored calendar only when a valid period lacks its own', () => {
+    const needs = (input: unknown) => {
+      const prepared = prepareDeadlineCommand(JSON.stringify(input));
+      return 'requests' in prepared ? prepared.needsStoredCalendar : 'refused';
+    };
+    expect(needs([TRIAL_EXAMPLE, PERIOD_EXAMPLE])).toBe(false);
+    expect(needs([TRIAL_EXAMPLE, { type: 'period', from: '2026-09-16', days: 15 }])).toBe(true);
+    // Invalid input is refused before any calendar is looked up (no database is opened for it).
+    expect(needs([{ type: 'period', from: '2026-02-30', days: 15 }])).toBe('refused');
+    expect(needs('not json')).toBe('refused');
   });
 });

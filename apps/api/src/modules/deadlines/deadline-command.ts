@@ -3,6 +3,7 @@ import type {
   DeadlineErrorCode,
   DeadlineRequest,
   DeadlineRequestInput,
+  DeadlineResult,
   ErrorCode,
   FieldProblem,
   Problem,
@@ -123,20 +124,20 @@ function normalized(item: DeadlineRequestInput): DeadlineRequest {
 
 /**
  * A batch often repeats one calendar in many requests (a command-line user sends the year's
- * holidays with each period). Each distinct calendar is checked and compiled once, keyed by its
- * JSON text — exact for values that came from JSON.parse, which is all this command sees.
+ * holidays with each period). Each distinct calendar is checked and compiled once. A calendar is
+ * first compared with the ones already seen, entry by entry (cheap: the same dates, no text built);
+ * one that matches none is keyed by its JSON text, exact for values that came from JSON.parse,
+ * which is all this command sees. Measured: a JSON text per calendar cost about as much as
+ * computing the whole batch.
  */
 class CalendarCache {
+  /** The distinct calendars seen, most recently matched first; bounded so a pathological batch stays linear. */
+  private readonly recent: { calendar: unknown; compiled: RestDayCalendar | null }[] = [];
   private readonly byText = new Map<string, RestDayCalendar | null>();
   private readonly byObject = new WeakMap<object, RestDayCalendar>();
 
   readonly isValid = (calendar: unknown): boolean => {
-    const text = JSON.stringify(calendar);
-    let compiled = this.byText.get(text);
-    if (compiled === undefined) {
-      compiled = isDeadlineCalendar(calendar) ? compileCalendar(normalizedCalendar(calendar as Partial<Calendar>)) : null;
-      this.byText.set(text, compiled);
-    }
+    const compiled = this.lookup(calendar);
     if (compiled) this.byObject.set(calendar as object, compiled);
     return compiled !== null;
   };
@@ -144,6 +145,53 @@ class CalendarCache {
   compiled(calendar: Calendar): RestDayCalendar {
     return this.byObject.get(calendar) ?? compileCalendar(calendar);
   }
+
+  private lookup(calendar: unknown): RestDayCalendar | null {
+    for (let i = 0; i < this.recent.length; i++) {
+      const entry = this.recent[i];
+      if (!sameJsonValue(entry.calendar, calendar)) continue;
+      if (i > 0) {
+        this.recent.splice(i, 1);
+        this.recent.unshift(entry);
+      }
+      return entry.compiled;
+    }
+    const text = JSON.stringify(calendar);
+    let compiled = this.byText.get(text);
+    if (compiled === undefined) {
+      compiled = isDeadlineCalendar(calendar) ? compileCalendar(normalizedCalendar(calendar as Partial<Calendar>)) : null;
+      this.byText.set(text, compiled);
+    }
+    this.recent.unshift({ calendar, compiled });
+    if (this.recent.length > MAX_RECENT_CALENDARS) this.recent.pop();
+    return compiled;
+  }
+}
+
+const MAX_RECENT_CALENDARS = 8;
+
+/**
+ * Equal as JSON texts would be: the same keys in the same order, arrays of the same primitives.
+ * Anything deeper answers false, which only sends the value to the text key.
+ */
+function sameJsonValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    if (a.length !== other.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== other[i] || (typeof a[i] === 'object' && a[i] !== null)) return false;
+    return true;
+  }
+  const aKeys = Object.keys(a);
+  const bKeys = Object.keys(b);
+  if (aKeys.length !== bKeys.length) return false;
+  for (let i = 0; i < aKeys.length; i++) {
+    const key = aKeys[i];
+    if (key !== bKeys[i] || !sameJsonValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  }
+  return true;
 }
 
 function normalizedCalendar(calendar: Partial<Calendar>): Calendar {
@@ -199,40 +247,104 @@ function calendarProblem(requests: readonly DeadlineRequest[]): DeadlineProblem 
 
 // ---------------------------------------------------------------------------------------------
 
+/** A batch read and validated, waiting for its calendar; or the answer already (a problem). */
+export type PreparedDeadlineCommand =
+  | { output: CommandOutput }
+  | { batch: boolean; requests: DeadlineRequest[]; calendars: CalendarCache; needsStoredCalendar: boolean };
+
 /**
- * Reads one request or an array of them (JSON) and answers the result or the array of results
- * (compact JSON, one line). `storedCalendar` is used by periods that carry no calendar of their
- * own; without it such periods are refused with CALENDAR_REQUIRED.
+ * Reads one request or an array of them (JSON) and validates every item. Split from the
+ * computation so that the command parses its input once and opens the database only when a valid
+ * period asks for the stored calendar.
  */
-export function runDeadlineCommand(stdinText: string, storedCalendar?: Calendar): CommandOutput {
+export function prepareDeadlineCommand(stdinText: string): PreparedDeadlineCommand {
   let input: unknown;
   try {
     input = JSON.parse(stdinText);
   } catch (error) {
-    return fail(EXIT_INVALID, problem('MALFORMED_JSON', { detail: (error as Error).message }));
+    return { output: fail(EXIT_INVALID, problem('MALFORMED_JSON', { detail: (error as Error).message })) };
   }
   const batch = Array.isArray(input);
   const calendars = new CalendarCache();
   const validated = validateAll(batch ? (input as unknown[]) : [input], calendars);
-  if ('problem' in validated) return fail(EXIT_INVALID, validated.problem);
+  if ('problem' in validated) return { output: fail(EXIT_INVALID, validated.problem) };
   const { requests } = validated;
+  return { batch, requests, calendars, needsStoredCalendar: requests.some(needsStoredCalendar) };
+}
+
+/** What the command answers: its exit code and its stdout text, in pieces to be written in turn. */
+export interface CommandAnswer {
+  exitCode: number;
+  pieces: Iterable<string>;
+}
+
+/** Results are turned into text this many at a time: one text of the whole batch (tens of MB) cost more in memory and GC than the pieces. */
+const RESULTS_PER_PIECE = 4096;
+
+/**
+ * Answers a prepared batch: the result or the array of results (compact JSON, one line).
+ * `storedCalendar` is used by periods that carry no calendar of their own; without it such
+ * periods are refused with CALENDAR_REQUIRED. Every result is computed before the first piece
+ * of text is made, so a failure still answers one problem, never part of a batch.
+ */
+export function finishDeadlineCommand(prepared: PreparedDeadlineCommand, storedCalendar?: Calendar): CommandAnswer {
+  if ('output' in prepared) return answerOf(prepared.output);
+  const { batch, requests, calendars } = prepared;
   if (!storedCalendar) {
     const missing = calendarProblem(requests);
-    if (missing) return fail(EXIT_INVALID, missing);
+    if (missing) return answerOf(fail(EXIT_INVALID, missing));
   }
-  let json: string;
+  let results: DeadlineResult[];
   try {
-    // Compiled once for the whole batch: each period then costs a few Set lookups.
-    const stored = storedCalendar ? compileCalendar(storedCalendar) : undefined;
-    const results = requests.map((request) =>
-      request.type === 'period' && request.calendar
-        ? computePeriod(request, calendars.compiled(request.calendar))
-        : compute(request, stored),
-    );
-    // One JSON.stringify over all results: measured faster than per-result strings joined.
-    json = JSON.stringify(batch ? results : results[0]);
+    results = computeAll(requests, calendars, storedCalendar);
   } catch (error) {
-    return fail(EXIT_INTERNAL, problem('INTERNAL', { detail: (error as Error).message }));
+    return answerOf(fail(EXIT_INTERNAL, problem('INTERNAL', { detail: (error as Error).message })));
   }
-  return { exitCode: EXIT_OK, stdout: `${json}\n` };
+  return { exitCode: EXIT_OK, pieces: batch ? batchPieces(results) : [`${JSON.stringify(results[0])}\n`] };
+}
+
+function answerOf(output: CommandOutput): CommandAnswer {
+  return { exitCode: output.exitCode, pieces: [output.stdout] };
+}
+
+/** `[r0,r1,…]\n`, made RESULTS_PER_PIECE results at a time. */
+function* batchPieces(results: readonly DeadlineResult[]): Generator<string> {
+  yield '[';
+  yield* resultPieces(results);
+  yield ']\n';
+}
+
+/** `r0,r1,…` (no brackets), RESULTS_PER_PIECE results a piece: JSON.stringify of each slice, its brackets dropped. */
+export function* resultPieces(results: readonly DeadlineResult[]): Generator<string> {
+  for (let start = 0; start < results.length; start += RESULTS_PER_PIECE) {
+    const text = JSON.stringify(results.slice(start, start + RESULTS_PER_PIECE));
+    yield start === 0 ? text.slice(1, -1) : `,${text.slice(1, -1)}`;
+  }
+}
+
+/**
+ * The results of a valid prepared batch, or null when its answer is a problem (invalid input, a
+ * period without a calendar, a corrupt stored calendar): `finishDeadlineCommand` then says which.
+ */
+export function resultsOf(prepared: PreparedDeadlineCommand, storedCalendar?: Calendar): DeadlineResult[] | null {
+  if ('output' in prepared || !prepared.batch || (!storedCalendar && prepared.needsStoredCalendar)) return null;
+  try {
+    return computeAll(prepared.requests, prepared.calendars, storedCalendar);
+  } catch {
+    return null;
+  }
+}
+
+function computeAll(requests: readonly DeadlineRequest[], calendars: CalendarCache, storedCalendar?: Calendar): DeadlineResult[] {
+  // Compiled once for the whole batch: each period then costs a few Set lookups.
+  const stored = storedCalendar ? compileCalendar(storedCalendar) : undefined;
+  return requests.map((request) =>
+    request.type === 'period' && request.calendar ? computePeriod(request, calendars.compiled(request.calendar)) : compute(request, stored),
+  );
+}
+
+/** `courtassist deadline` on a text, answered as one text (tests, and callers that hold the stored calendar already). */
+export function runDeadlineCommand(stdinText: string, storedCalendar?: Calendar): CommandOutput {
+  const answer = finishDeadlineCommand(prepareDeadlineCommand(stdinText), storedCalendar);
+  return { exitCode: answer.exitCode, stdout: [...answer.pieces].join('') };
 }

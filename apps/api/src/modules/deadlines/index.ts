@@ -3,10 +3,13 @@
  * `courtassist deadline`), and the stored deadlines of cases — limit changes and their approval,
  * warning levels and their sweep, the warning board, supervision orders (督办).
  */
+
+/** Batches of requests for the benchmark and for tests of the command on large input. */
+export { makeDeadlineBatch, OFFICIAL_CALENDAR_2026 } from './calculator.bench-fixture.js';
 export { CalendarRequiredError, compute, computeTrialLimit } from './calculator.js';
 export type { CaseDeadlineStore, CaseForDeadline } from './case-store.js';
-export { noticeNewTeam, refreshCaseWarning } from './case-warning.js';
-export { type CommandOutput, runDeadlineCommand } from './deadline-command.js';
+export { mayStartWarned, noticeNewTeam, refreshCaseWarning } from './case-warning.js';
+export { type CommandOutput, finishDeadlineCommand, prepareDeadlineCommand, runDeadlineCommand } from './deadline-command.js';
 export { type DeadlinesRouteOptions, deadlinesRoutes } from './deadlines.routes.js';
 export { recomputeCase } from './limit-changes.service.js';
 export { type DeadlineBasis, storedDeadline } from './stored-deadline.js';
