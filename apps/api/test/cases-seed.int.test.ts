@@ -85,6 +85,41 @@ describe('the case generator (courtassist seed --cases N)', () => {
   });
 });
 
+describe('"my cases" (judge, assistant or clerk of the case)', () => {
+  /** Every page of a list through the keyset cursor, and the total of its first page. */
+  async function walk(client: Awaited<ReturnType<typeof signIn>>, query: string) {
+    const ids: number[] = [];
+    let cursor: string | null = null;
+    let total: number | null = null;
+    do {
+      const response = await client.get(`/api/cases?${query}&limit=7${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(response.statusCode, response.body).toBe(200);
+      const page: { items: { id: number }[]; total: number | null; nextCursor: string | null } = response.json();
+      if (!cursor) total = page.total;
+      ids.push(...page.items.map((item) => item.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    return { ids, total };
+  }
+
+  it.each([
+    ['judge', 'sort=deadlineOn&order=asc', sql`true`, sql`k.deadline_on ASC NULLS LAST, k.id ASC`],
+    ['clerk', 'sort=deadlineOn&order=desc', sql`true`, sql`k.deadline_on DESC NULLS LAST, k.id DESC`],
+    ['assistant', 'status=archived&sort=filedOn&order=desc', sql`k.status = 'archived'`, sql`k.filed_on DESC, k.id DESC`],
+  ])('as the %s: every case they hold a role in, once, in order, with the right total (%s)', async (username, query, condition, order) => {
+    const client = await signIn(t.app, username);
+    const { ids, total } = await walk(client, `mine=true&${query}`);
+    const expected = await rows<{ id: number }>(
+      t.database.db,
+      sql`SELECT k.id FROM cases k WHERE (k.judge_id = ${client.userId} OR k.assistant_id = ${client.userId} OR k.clerk_id = ${client.userId})
+          AND ${condition} ORDER BY ${order}`,
+    );
+    expect(expected.length).toBeGreaterThan(7);
+    expect(ids).toEqual(expected.map((r) => r.id));
+    expect(total).toBe(expected.length);
+  });
+});
+
 describe('XLSX export of a case list', () => {
   it('runs in the background with progress, then serves a workbook with every case of the list, to its owner only', async () => {
     const admin = await signIn(t.app, 'admin', ADMIN_PASSWORD);

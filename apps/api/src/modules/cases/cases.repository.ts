@@ -1,4 +1,4 @@
-import type { CaseNode, CaseQuery } from '@courtassist/contracts';
+import { CASE_STATUSES, type CaseNode, type CaseQuery, type CaseStatus } from '@courtassist/contracts';
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.js';
 import { cappedCount, type Executor, escapeLike, rows } from '../../platform/db.js';
@@ -24,13 +24,27 @@ export type CaseRow = typeof cases.$inferSelect;
 export type NewCase = typeof cases.$inferInsert;
 
 /** Courts in scope, as a subquery: case lists filter on `court_id IN (…)`, which the indexes serve. */
+/**
+ * The ids of the courts in scope, as one array the statement computes once. Used as a filter
+ * (`court_id = ANY (…)`) it leaves the planner free to walk a list's own index in the list's order
+ * and stop after a page; `court_id IN (SELECT …)` became a join that read every case of each court
+ * in scope (a judge's open cases by deadline: 24 ms → 0.2 ms at 1,000,000 cases).
+ */
 function courtsInScope(scope: Scope): SQL {
-  return sql`(SELECT c.id FROM courts c WHERE c.path LIKE ${`${scope.courtPath}%`})`;
+  return sql`ARRAY(SELECT c.id FROM courts c WHERE c.path LIKE ${`${scope.courtPath}%`})`;
 }
 
 export function scopeFilter(scope: Scope): SQL {
-  return sql`${cases.courtId} IN ${courtsInScope(scope)}`;
+  return sql`${cases.courtId} = ANY (${courtsInScope(scope)})`;
 }
+
+/**
+ * Statuses written into the statement rather than passed as parameters: a plan kept for a
+ * prepared statement can use the partial indexes on open cases only if it sees `status = 'open'`.
+ */
+const STATUS_IS: Record<CaseStatus, SQL> = Object.fromEntries(
+  CASE_STATUSES.map((status) => [status, sql.raw(`k.status = '${status}'`)]),
+) as Record<CaseStatus, SQL>;
 
 // ---- numbering ----
 
@@ -173,18 +187,17 @@ const SORT_COLUMNS = { filedOn: sql`k.filed_on`, deadlineOn: sql`k.deadline_on`,
  */
 const NULLABLE_SORTS: ReadonlySet<string> = new Set(['deadlineOn']);
 
-function listWhere(scope: Scope, { query, actorId }: ListFilter): SQL {
-  const parts: SQL[] = [sql`k.court_id IN ${courtsInScope(scope)}`];
+function listWhere(scope: Scope, { query }: ListFilter): SQL {
+  const parts: SQL[] = [sql`k.court_id = ANY (${courtsInScope(scope)})`];
   if (query.courtId) parts.push(sql`k.court_id = ${query.courtId}`);
   if (query.departmentId) parts.push(sql`k.department_id = ${query.departmentId}`);
   if (query.judgeId) parts.push(sql`k.judge_id = ${query.judgeId}`);
   if (query.caseTypeCode) parts.push(sql`k.case_type_code = ${query.caseTypeCode}`);
   if (query.causeCode) parts.push(sql`(k.cause_code = ${query.causeCode} OR k.cause_code LIKE ${`${query.causeCode}.%`})`);
-  if (query.status) parts.push(sql`k.status = ${query.status}`);
+  if (query.status) parts.push(STATUS_IS[query.status]);
   if (query.warningLevel) parts.push(sql`k.warning_level = ${query.warningLevel}`);
   if (query.filedFrom) parts.push(sql`k.filed_on >= ${query.filedFrom}`);
   if (query.filedTo) parts.push(sql`k.filed_on <= ${query.filedTo}`);
-  if (query.mine === 'true') parts.push(sql`(k.judge_id = ${actorId} OR k.assistant_id = ${actorId} OR k.clerk_id = ${actorId})`);
   if (query.caseNumber) parts.push(sql`k.case_number LIKE ${`%${escapeLike(query.caseNumber)}%`}`);
   if (query.party) parts.push(partyFilter(query.party));
   return sql.join(parts, sql` AND `);
@@ -211,29 +224,57 @@ function keysetCondition({ query, after }: ListFilter): SQL | null {
   return sql`((${column}, k.id) ${op} (${value}, ${id}) OR ${column} IS NULL)`;
 }
 
+/** The roles that make a case one of "my cases". */
+const MINE_ROLES = [sql`k.judge_id`, sql`k.assistant_id`, sql`k.clerk_id`];
+
+/**
+ * The list's conditions, as one branch, or for "my cases" one branch per role: a single condition
+ * with OR made a kept plan read every open case of the province for the count (255 ms); a branch
+ * per role uses that role's index (cases_judge_open_idx …), and the branches are merged.
+ */
+function listBranches(scope: Scope, filter: ListFilter): SQL[] {
+  const where = listWhere(scope, filter);
+  if (filter.query.mine !== 'true') return [where];
+  return MINE_ROLES.map((role) => sql`${where} AND ${role} = ${filter.actorId}`);
+}
+
 export async function listCases(
   ex: Executor,
   scope: Scope,
   filter: ListFilter,
   withTotal = true,
 ): Promise<{ items: CaseListRow[]; total: number | null; totalApproximate: boolean }> {
-  const where = listWhere(scope, filter);
+  const branches = listBranches(scope, filter);
   const keyset = keysetCondition(filter);
   const column = SORT_COLUMNS[filter.query.sort];
   const direction = filter.query.order === 'desc' ? sql`DESC` : sql`ASC`;
+  const order = sql`ORDER BY ${column} ${direction} ${NULLABLE_SORTS.has(filter.query.sort) ? sql`NULLS LAST` : sql``}, k.id ${direction}`;
+  const page = (where: SQL) => sql`${where} ${keyset ? sql`AND ${keyset}` : sql``}`;
+  // Several branches: each one's first page, then the first page of their union.
+  const where =
+    branches.length === 1
+      ? page(branches[0])
+      : sql`k.id IN (${sql.join(
+          branches.map((branch) => sql`(SELECT k.id FROM cases k WHERE ${page(branch)} ${order} LIMIT ${filter.query.limit})`),
+          sql` UNION ALL `,
+        )})`;
   const items = await rows<CaseListRow>(
     ex,
     sql`SELECT ${listColumns}
         FROM cases k JOIN courts c ON c.id = k.court_id LEFT JOIN users j ON j.id = k.judge_id
-        WHERE ${where} ${keyset ? sql`AND ${keyset}` : sql``}
-        ORDER BY ${column} ${direction} ${NULLABLE_SORTS.has(filter.query.sort) ? sql`NULLS LAST` : sql``}, k.id ${direction}
+        WHERE ${where} ${order}
         LIMIT ${filter.query.limit}`,
   );
-  return { items, ...(withTotal ? await countCases(ex, where) : { total: null, totalApproximate: false }) };
+  return { items, ...(withTotal ? await countCases(ex, branches) : { total: null, totalApproximate: false }) };
 }
 
-async function countCases(ex: Executor, where: SQL): Promise<{ total: number; totalApproximate: boolean }> {
-  return cappedCount(ex, sql`cases k WHERE ${where}`);
+async function countCases(ex: Executor, branches: SQL[]): Promise<{ total: number; totalApproximate: boolean }> {
+  if (branches.length === 1) return cappedCount(ex, sql`cases k WHERE ${branches[0]}`);
+  const union = sql.join(
+    branches.map((branch) => sql`SELECT k.id FROM cases k WHERE ${branch}`),
+    sql` UNION `,
+  );
+  return cappedCount(ex, sql`(${union}) mine`);
 }
 
 /** A case's page in one statement: its list columns, names, and every sub-list as JSON. */
@@ -562,7 +603,7 @@ async function caseForDeadline(
                k.suspended, k.warning_level AS "warningLevel", p.limit_months AS "limitMonths", p.limit_days AS "limitDays",
                p.name_zh AS "procedureNameZh", p.name_en AS "procedureNameEn"
         FROM cases k LEFT JOIN procedures p ON p.code = k.procedure_code
-        WHERE k.id = ${id} ${scope ? sql`AND k.court_id IN ${courtsInScope(scope)}` : sql``}
+        WHERE k.id = ${id} ${scope ? sql`AND k.court_id = ANY (${courtsInScope(scope)})` : sql``}
         ${options.lock ? sql`FOR UPDATE OF k` : sql``}`,
   );
   return row ?? null;

@@ -159,6 +159,16 @@ export const cases = pgTable(
     index('cases_department_status_idx').on(t.departmentId, t.status),
     index('cases_assistant_status_idx').on(t.assistantId, t.status),
     index('cases_clerk_status_idx').on(t.clerkId, t.status),
+    // Open cases as the workbench and division lists show them: a judge's (assistant's, clerk's) by
+    // deadline, a division's newest first, a court's at one warning level by deadline. In migration 0027 they also INCLUDE court_id (Drizzle's
+    // index builder has none), so the scope check and the counts are answered from the index alone.
+    index('cases_judge_open_idx')
+      .on(t.judgeId, t.deadlineOn, t.id)
+      .where(sql`${t.status} = 'open'`),
+    index('cases_assistant_open_idx').on(t.assistantId, t.deadlineOn, t.id).where(sql`${t.status} = 'open'`),
+    index('cases_clerk_open_idx').on(t.clerkId, t.deadlineOn, t.id).where(sql`${t.status} = 'open'`),
+    index('cases_department_open_idx').on(t.departmentId, t.filedOn, t.id).where(sql`${t.status} = 'open'`),
+    index('cases_court_warning_open_idx').on(t.courtId, t.warningLevel, t.deadlineOn, t.id).where(sql`${t.status} = 'open'`),
     // The warning sweep reads the open cases near their deadline and those still flagged: a small
     // part of all cases, found through these two.
     index('cases_sweep_due_idx')
