@@ -1,4 +1,4 @@
-import type { ChecklistItem, OrderResult, ResultField, WorkOrderStatus } from '@courtassist/contracts';
+import { type ChecklistItem, type OrderResult, type ResultField, WORK_ORDER_STATUSES, type WorkOrderStatus } from '@courtassist/contracts';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.js';
 import { cappedCount, type Executor, rows } from '../../platform/db.js';
@@ -20,9 +20,13 @@ function idList(ids: readonly number[]): SQL {
   )})`;
 }
 
-/** The court of `column` lies in the actor's subtree. */
+/**
+ * The court of `column` lies in the actor's subtree. The court ids are one array the statement
+ * computes once, used as a filter, so that a list walks its own index (they INCLUDE court_id)
+ * instead of joining the courts.
+ */
 function inScope(column: SQL, scope: Scope): SQL {
-  return sql`${column} IN (SELECT sc.id FROM courts sc WHERE sc.path LIKE ${`${scope.courtPath}%`})`;
+  return sql`${column} = ANY (ARRAY(SELECT sc.id FROM courts sc WHERE sc.path LIKE ${`${scope.courtPath}%`}))`;
 }
 
 // ---- people and teams ----
@@ -316,24 +320,28 @@ export interface OrderRecord {
 
 const OPEN = sql`('initiated','accepted','in-progress','feedback','returned')`;
 
-const orderColumns = sql`o.id, o.court_id AS "courtId", c.name AS "courtName", o.case_id AS "caseId", k.case_number AS "caseNumber",
+/**
+ * An order's columns with the names it refers to. The names are looked up by scalar subqueries,
+ * and only the type is joined: with all eight relations joined the planner weighed join orders
+ * for 3–14 ms per statement (a list page runs in under 2 ms), and a kept plan did not help.
+ */
+const orderColumns = sql`o.id, o.court_id AS "courtId", (SELECT c.name FROM courts c WHERE c.id = o.court_id) AS "courtName",
+  o.case_id AS "caseId", (SELECT k.case_number FROM cases k WHERE k.id = o.case_id) AS "caseNumber",
   o.type_id AS "typeId", t.code AS "typeCode", t.name_zh AS "typeNameZh", t.name_en AS "typeNameEn",
-  o.party_id AS "partyId", p.name AS "partyName", o.status, o.origin,
-  o.initiator_id AS "initiatorId", i.display_name AS "initiatorName", o.assignee_id AS "assigneeId", a.display_name AS "assigneeName",
-  o.team_id AS "teamId", tm.name AS "teamName", o.due_at AS "dueAt",
+  o.party_id AS "partyId", (SELECT p.name FROM case_parties p WHERE p.id = o.party_id) AS "partyName", o.status, o.origin,
+  o.initiator_id AS "initiatorId", (SELECT i.display_name FROM users i WHERE i.id = o.initiator_id) AS "initiatorName",
+  o.assignee_id AS "assigneeId", (SELECT a.display_name FROM users a WHERE a.id = o.assignee_id) AS "assigneeName",
+  o.team_id AS "teamId", (SELECT tm.name FROM teams tm WHERE tm.id = o.team_id) AS "teamName", o.due_at AS "dueAt",
   (o.status IN ${OPEN} AND o.due_at < now()) AS overdue, o.note, o.result, o.checklist, o.return_reason AS "returnReason",
   o.created_at AS "createdAt", o.accepted_at AS "acceptedAt", o.started_at AS "startedAt", o.feedback_at AS "feedbackAt",
   o.completed_at AS "completedAt", t.auto_complete AS "autoComplete", o.version`;
 
-const orderJoins = sql`JOIN courts c ON c.id = o.court_id JOIN cases k ON k.id = o.case_id
-  JOIN work_order_types t ON t.id = o.type_id LEFT JOIN case_parties p ON p.id = o.party_id
-  LEFT JOIN users i ON i.id = o.initiator_id LEFT JOIN users a ON a.id = o.assignee_id LEFT JOIN teams tm ON tm.id = o.team_id`;
-const orderFrom = sql`work_orders o ${orderJoins}`;
+const orderFrom = sql`work_orders o JOIN work_order_types t ON t.id = o.type_id`;
 
 export async function findOrder(ex: Executor, id: number, scope: Scope): Promise<OrderRecord | null> {
   const [row] = await rows<OrderRecord>(
     ex,
-    sql`SELECT ${orderColumns} FROM ${orderFrom} WHERE o.id = ${id} AND c.path LIKE ${`${scope.courtPath}%`}`,
+    sql`SELECT ${orderColumns} FROM ${orderFrom} WHERE o.id = ${id} AND ${inScope(sql`o.court_id`, scope)}`,
   );
   return row ?? null;
 }
@@ -355,16 +363,19 @@ export interface OrderFilter {
   limit: number;
 }
 
-const TAB_STATUSES: Record<'mine' | 'initiated', Record<'todo' | 'doing' | 'done', string[]>> = {
+const TAB_STATUSES: Record<'mine' | 'initiated', Record<'todo' | 'doing' | 'done', WorkOrderStatus[]>> = {
   mine: { todo: ['accepted'], doing: ['in-progress'], done: ['feedback', 'completed'] },
   initiated: { todo: ['feedback', 'returned'], doing: ['initiated', 'accepted', 'in-progress'], done: ['completed', 'withdrawn'] },
 };
 
-const statusIn = (statuses: readonly string[]) =>
-  sql`o.status IN (${sql.join(
-    statuses.map((s) => sql`${s}`),
-    sql`, `,
-  )})`;
+/**
+ * Statuses written into the statement, not passed as parameters: a kept (prepared) plan can use
+ * the partial indexes on done orders only if it sees their statuses. Only known statuses get here.
+ */
+const statusIn = (statuses: readonly WorkOrderStatus[]) => {
+  for (const status of statuses) if (!WORK_ORDER_STATUSES.includes(status)) throw new Error(`unknown status ${status}`);
+  return sql.raw(`o.status IN (${statuses.map((status) => `'${status}'`).join(', ')})`);
+};
 
 function viewConditions(filter: OrderFilter): SQL[] {
   switch (filter.view) {
@@ -403,8 +414,8 @@ export async function listOrders(
   scope: Scope,
   filter: OrderFilter,
 ): Promise<{ items: OrderRecord[]; total: number | null; totalApproximate: boolean }> {
-  const parts: SQL[] = [sql`c.path LIKE ${`${scope.courtPath}%`}`, ...viewConditions(filter)];
-  if (filter.status) parts.push(sql`o.status = ${filter.status}`);
+  const parts: SQL[] = [inScope(sql`o.court_id`, scope), ...viewConditions(filter)];
+  if (filter.status) parts.push(statusIn([filter.status]));
   if (filter.caseId) parts.push(sql`o.case_id = ${filter.caseId}`);
   if (filter.typeId) parts.push(sql`o.type_id = ${filter.typeId}`);
   if (filter.assigneeId) parts.push(sql`o.assignee_id = ${filter.assigneeId}`);
@@ -420,18 +431,16 @@ export async function listOrders(
         ? sql`AND o.id < ${filter.cursor}`
         : sql`AND (o.due_at, o.id) > (SELECT w.due_at, w.id FROM work_orders w WHERE w.id = ${filter.cursor})`;
   const order = desc ? sql`o.id DESC` : sql`o.due_at, o.id`;
-  // The page's orders first, then what they refer to. With all eight relations in one query the
-  // planner spent 9–14 ms per list weighing join orders (at 700,000 orders; the page itself runs
-  // in under 1 ms) — most of what a centre screen cost PostgreSQL (scripts/bench work-order-lists).
+  // The page's orders first, then what they refer to (see orderColumns).
   const items = await rows<OrderRecord>(
     ex,
     sql`SELECT ${orderColumns}
-        FROM (SELECT o.* FROM work_orders o JOIN courts c ON c.id = o.court_id WHERE ${where} ${after}
-              ORDER BY ${order} LIMIT ${filter.limit}) o ${orderJoins}
+        FROM (SELECT o.* FROM work_orders o WHERE ${where} ${after}
+              ORDER BY ${order} LIMIT ${filter.limit}) o JOIN work_order_types t ON t.id = o.type_id
         ORDER BY ${order}`,
   );
   if (filter.cursor !== null) return { items, total: null, totalApproximate: false };
-  return { items, ...(await cappedCount(ex, sql`work_orders o JOIN courts c ON c.id = o.court_id WHERE ${where}`)) };
+  return { items, ...(await cappedCount(ex, sql`work_orders o WHERE ${where}`)) };
 }
 
 export async function insertOrders(ex: Executor, values: NewOrder[]): Promise<number[]> {
