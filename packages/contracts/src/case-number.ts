@@ -82,12 +82,19 @@ export function parseCaseNumber(text: string): CaseNumberResult {
 
 /** Formats a case number with full-width brackets. Throws RangeError on parts that would not parse. */
 export function formatCaseNumber({ year, courtCode, typeCode, seq }: CaseNumberParts): string {
+  if (!Number.isInteger(seq) || seq < 1 || seq > MAX_CASE_SEQ) throw new RangeError(`Case sequence out of range: ${seq}`);
+  return `${caseNumberPrefix({ year, courtCode, typeCode })}${seq}${CASE_NUMBER_SUFFIX}`;
+}
+
+/** What comes before the sequence number: `（2026）吉0102民初` (a server numbering in SQL appends seq and 号). */
+export function caseNumberPrefix({ year, courtCode, typeCode }: Omit<CaseNumberParts, 'seq'>): string {
   if (!Number.isInteger(year) || year < MIN_CASE_YEAR || year > MAX_CASE_YEAR) throw new RangeError(`Case year out of range: ${year}`);
   if (!COURT_CODE.test(courtCode)) throw new RangeError(`Not a court code: ${courtCode}`);
   if (!CASE_TYPE_SET.has(typeCode)) throw new RangeError(`Not a case type: ${typeCode}`);
-  if (!Number.isInteger(seq) || seq < 1 || seq > MAX_CASE_SEQ) throw new RangeError(`Case sequence out of range: ${seq}`);
-  return `（${year}）${courtCode}${typeCode}${seq}号`;
+  return `（${year}）${courtCode}${typeCode}`;
 }
+
+export const CASE_NUMBER_SUFFIX = '号';
 
 /** Search input → the stored form: no whitespace, full-width brackets. */
 export function normalizeCaseNumberQuery(query: string): string {

@@ -1,4 +1,4 @@
-import { CASE_STATUSES, type CaseNode, type CaseQuery, type CaseStatus } from '@courtassist/contracts';
+import { CASE_NUMBER_SUFFIX, CASE_STATUSES, type CaseNode, type CaseQuery, type CaseStatus, MAX_CASE_SEQ } from '@courtassist/contracts';
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.js';
 import { cappedCount, type Executor, escapeLike, rows } from '../../platform/db.js';
@@ -11,7 +11,6 @@ import {
   casePanelMembers,
   caseParties,
   caseRecusals,
-  caseSequences,
   cases,
   caseTypes,
   causes,
@@ -23,7 +22,6 @@ type Scope = Pick<Actor, 'courtPath'>;
 export type CaseRow = typeof cases.$inferSelect;
 export type NewCase = typeof cases.$inferInsert;
 
-/** Courts in scope, as a subquery: case lists filter on `court_id IN (…)`, which the indexes serve. */
 /**
  * The ids of the courts in scope, as one array the statement computes once. Used as a filter
  * (`court_id = ANY (…)`) it leaves the planner free to walk a list's own index in the list's order
@@ -53,41 +51,82 @@ const STATUS_IS: Record<CaseStatus, SQL> = Object.fromEntries(
  * until the filing transaction ends, so concurrent filings queue and a rolled-back filing gives
  * its number back: no gaps, no duplicates.
  */
-export async function nextSequence(ex: Executor, courtId: number, caseTypeCode: string, year: number): Promise<number> {
-  const [row] = await ex
-    .insert(caseSequences)
-    .values({ courtId, caseTypeCode, year, lastSeq: 1 })
-    .onConflictDoUpdate({
-      target: [caseSequences.courtId, caseSequences.caseTypeCode, caseSequences.year],
-      set: { lastSeq: sql`${caseSequences.lastSeq} + 1` },
-    })
-    .returning({ seq: caseSequences.lastSeq });
-  return row.seq;
-}
-
-/** A new case's id, taken before its row is written (its placeholder number is made from it). */
-export async function nextCaseId(ex: Executor): Promise<number> {
-  const [row] = await rows<{ id: number }>(ex, sql`SELECT nextval(pg_get_serial_sequence('cases', 'id'))::int AS id`);
-  return row.id;
-}
+/**
+ * Placeholders for a case written before it is numbered: unique among the filings in flight,
+ * since a connection runs one transaction at a time, so that they never meet on the unique
+ * indexes. `numberCase` replaces them in the same transaction; they are never seen outside it.
+ */
+const UNNUMBERED = { caseNumber: sql`'#' || pg_backend_pid()`, seq: sql`-pg_backend_pid()` };
 
 /**
- * Placeholders for a case written before it is numbered, unique by its id, so that filings in
- * flight never meet on the unique indexes. They are replaced in the same transaction (`numberCase`)
- * and are never seen outside it.
+ * Takes the next number of the court, type and year and gives it to the case, in one statement.
+ * The sequence row stays locked until the transaction ends, so filings of one court and type wait
+ * for each other only from here to their commit; a rolled-back filing returns its number.
  */
-export function unnumbered(id: number): { caseNumber: string; seq: number } {
-  return { caseNumber: `#${id}`, seq: -id };
+export async function numberCase(
+  ex: Executor,
+  caseId: number,
+  sequence: { courtId: number; caseTypeCode: string; year: number; prefix: string },
+): Promise<{ seq: number; caseNumber: string }> {
+  const [row] = await rows<{ seq: number; caseNumber: string }>(
+    ex,
+    sql`WITH s AS (
+          INSERT INTO case_sequences (court_id, case_type_code, year, last_seq) VALUES (${sequence.courtId}, ${sequence.caseTypeCode}, ${sequence.year}, 1)
+          ON CONFLICT (court_id, case_type_code, year) DO UPDATE SET last_seq = case_sequences.last_seq + 1
+          RETURNING last_seq)
+        UPDATE cases k SET seq = s.last_seq, case_number = ${sequence.prefix} || s.last_seq || ${CASE_NUMBER_SUFFIX}
+        FROM s WHERE k.id = ${caseId}
+        RETURNING k.seq, k.case_number AS "caseNumber"`,
+  );
+  if (!row || row.seq > MAX_CASE_SEQ) throw new RangeError(`Case sequence out of range: ${row?.seq}`);
+  return row;
 }
 
-export async function numberCase(ex: Executor, id: number, number: { caseNumber: string; seq: number }): Promise<void> {
-  await ex.update(cases).set(number).where(eq(cases.id, id));
+/** What filing needs to know, read in one round trip: the court, the procedure, the cause, the node limits. */
+export interface FilingFacts {
+  court: FilingCourt | null;
+  procedure: {
+    code: string;
+    caseTypeCode: string;
+    nameZh: string;
+    nameEn: string;
+    limitMonths: number | null;
+    limitDays: number | null;
+  } | null;
+  causeKnown: boolean;
+  nodeDays: Record<string, number>;
+  warningHorizonDays: number;
+}
+
+export async function filingFacts(
+  ex: Executor,
+  scope: Scope,
+  input: { courtId: number; procedureCode: string; causeCode?: string | null; caseTypeCode: string },
+  warningHorizonDays: SQL,
+): Promise<FilingFacts> {
+  const [row] = await rows<FilingFacts>(
+    ex,
+    sql`SELECT
+          (SELECT json_build_object('id', c.id, 'code', c.code, 'numberingCourtId', CASE WHEN c.level = 'tribunal' THEN c.parent_id ELSE c.id END)
+             FROM courts c WHERE c.id = ${input.courtId} AND c.path LIKE ${`${scope.courtPath}%`}) AS court,
+          (SELECT json_build_object('code', p.code, 'caseTypeCode', p.case_type_code, 'nameZh', p.name_zh, 'nameEn', p.name_en,
+                                    'limitMonths', p.limit_months, 'limitDays', p.limit_days)
+             FROM procedures p WHERE p.code = ${input.procedureCode}) AS procedure,
+          ${input.causeCode ? sql`EXISTS (SELECT 1 FROM causes WHERE code = ${input.causeCode})` : sql`true`} AS "causeKnown",
+          (SELECT coalesce(json_object_agg(n.node, n.days), '{}') FROM node_limits n WHERE n.case_type_code = ${input.caseTypeCode}) AS "nodeDays",
+          ${warningHorizonDays} AS "warningHorizonDays"`,
+  );
+  return row;
 }
 
 // ---- writing ----
 
-export async function insertCase(ex: Executor, values: NewCase): Promise<number> {
-  const [row] = await ex.insert(cases).values(values).returning({ id: cases.id });
+/** A new case, unnumbered (see UNNUMBERED); `numberCase` gives it its number. */
+export async function insertCase(ex: Executor, values: Omit<NewCase, 'caseNumber' | 'seq'>): Promise<number> {
+  const [row] = await ex
+    .insert(cases)
+    .values({ ...values, ...UNNUMBERED })
+    .returning({ id: cases.id });
   return row.id;
 }
 
@@ -279,6 +318,19 @@ async function countCases(ex: Executor, branches: SQL[]): Promise<{ total: numbe
 
 /** A case's page in one statement: its list columns, names, and every sub-list as JSON. */
 export interface CaseDetailRow extends CaseListRow {
+  departmentId: number | null;
+  teamId: number | null;
+  assistantId: number | null;
+  clerkId: number | null;
+  collegial: boolean;
+  presidingJudgeId: number | null;
+  claimAmount: string | null;
+  summary: string;
+  suspended: boolean;
+  deadlineSteps: unknown;
+  closedOn: string | null;
+  closureMethod: string | null;
+  archivedOn: string | null;
   departmentName: string | null;
   assistantName: string | null;
   clerkName: string | null;
@@ -321,13 +373,17 @@ export interface CaseDetailRow extends CaseListRow {
 }
 
 /**
- * One round trip instead of nine: the case page is the most read page of the system, and nine
+ * One round trip instead of ten (the scope check included): the case page is the most read page of the system, and nine
  * concurrent queries per read took nine pooled connections each, so ten readers queued for them.
  */
-export async function findCaseDetailRow(ex: Executor, id: number): Promise<CaseDetailRow | null> {
+export async function findCaseDetailRow(ex: Executor, scope: Scope, id: number): Promise<CaseDetailRow | null> {
   const [row] = await rows<CaseDetailRow>(
     ex,
     sql`SELECT ${listColumns},
+          k.department_id AS "departmentId", k.team_id AS "teamId", k.assistant_id AS "assistantId", k.clerk_id AS "clerkId",
+          k.collegial, k.presiding_judge_id AS "presidingJudgeId", k.claim_amount::text AS "claimAmount", k.summary, k.suspended,
+          k.deadline_steps AS "deadlineSteps", to_char(k.closed_on, 'YYYY-MM-DD') AS "closedOn", k.closure_method AS "closureMethod",
+          to_char(k.archived_on, 'YYYY-MM-DD') AS "archivedOn",
           (SELECT d.name FROM departments d WHERE d.id = k.department_id) AS "departmentName",
           (SELECT u.display_name FROM users u WHERE u.id = k.assistant_id) AS "assistantName",
           (SELECT u.display_name FROM users u WHERE u.id = k.clerk_id) AS "clerkName",
@@ -351,7 +407,8 @@ export async function findCaseDetailRow(ex: Executor, id: number): Promise<CaseD
                     FROM case_panel_members m JOIN users u ON u.id = m.user_id WHERE m.case_id = k.id), '[]') AS panel,
           coalesce((SELECT json_agg(json_build_object('judgeId', r.judge_id, 'judgeName', u.display_name, 'reason', r.reason) ORDER BY r.created_at)
                     FROM case_recusals r JOIN users u ON u.id = r.judge_id WHERE r.case_id = k.id), '[]') AS recusals
-        FROM cases k JOIN courts c ON c.id = k.court_id LEFT JOIN users j ON j.id = k.judge_id WHERE k.id = ${id}`,
+        FROM cases k JOIN courts c ON c.id = k.court_id LEFT JOIN users j ON j.id = k.judge_id
+        WHERE k.id = ${id} AND k.court_id = ANY (${courtsInScope(scope)})`,
   );
   return row ?? null;
 }
@@ -448,11 +505,6 @@ export async function caseTypeOf(ex: Executor, code: string) {
   return row ?? null;
 }
 
-export async function procedureOf(ex: Executor, code: string) {
-  const [row] = await ex.select().from(procedures).where(eq(procedures.code, code));
-  return row ?? null;
-}
-
 export async function causeOf(ex: Executor, code: string) {
   const [row] = await ex.select().from(causes).where(eq(causes.code, code));
   return row ?? null;
@@ -504,15 +556,6 @@ export interface FilingCourt {
   code: string;
   /** Tribunals file under their basic court's code, so they share its number sequence. */
   numberingCourtId: number;
-}
-
-export async function courtOfFiling(ex: Executor, scope: Scope, courtId: number): Promise<FilingCourt | null> {
-  const [row] = await rows<FilingCourt>(
-    ex,
-    sql`SELECT c.id, c.code, CASE WHEN c.level = 'tribunal' THEN c.parent_id ELSE c.id END AS "numberingCourtId"
-        FROM courts c WHERE c.id = ${courtId} AND c.path LIKE ${`${scope.courtPath}%`}`,
-  );
-  return row ?? null;
 }
 
 // ---- facts for other modules (hearings) ----

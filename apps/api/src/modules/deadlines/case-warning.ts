@@ -1,8 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db.js';
 import { outboxInsertSql } from '../notifications/index.js';
 import type { CaseDeadlineStore } from './case-store.js';
-import { warningComputation, warningNotices, withinWarningHorizon } from './deadlines.repository.js';
+import { WARNING_HORIZON, warningComputation, warningNotices } from './deadlines.repository.js';
 import { chinaToday } from './warning-levels.js';
 
 /**
@@ -14,13 +14,19 @@ export function refreshCaseWarning(tx: Executor, cases: CaseDeadlineStore, caseI
   return cases.storeWarningLevels(tx, warningComputation(today, caseId), (changed) => outboxInsertSql(warningNotices(changed)));
 }
 
+/** The widest warning threshold of any court, in days, as a value to select (for filing's one read of its facts). */
+export const warningHorizonDays: SQL = sql`(${WARNING_HORIZON})::int`;
+
 /**
  * Whether a new case with this deadline may start at a warning level: false when the deadline is
- * beyond every court's widest threshold, so that filing can skip `refreshCaseWarning` (which
- * would find the level `none`). Read outside the filing's transaction.
+ * beyond every court's widest threshold (`warningHorizonDays`), so that filing can skip
+ * `refreshCaseWarning`, which would find the level `none`.
  */
-export function mayStartWarned(ex: Executor, deadlineOn: string | null, today = chinaToday()): Promise<boolean> {
-  return deadlineOn === null ? Promise.resolve(false) : withinWarningHorizon(ex, deadlineOn, today);
+export function mayStartWarned(deadlineOn: string | null, horizonDays: number, today = chinaToday()): boolean {
+  if (deadlineOn === null) return false;
+  const limit = new Date(`${today}T00:00:00Z`);
+  limit.setUTCDate(limit.getUTCDate() + horizonDays);
+  return deadlineOn <= limit.toISOString().slice(0, 10);
 }
 
 /**

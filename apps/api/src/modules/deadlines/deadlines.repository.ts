@@ -363,14 +363,8 @@ function sweepCandidates(today: string): SQL {
 }
 
 /** The widest threshold of any court's setting, in days (the built-in 30 at least). */
-const WARNING_HORIZON = sql`(SELECT greatest(${sql.raw(String(Math.max(...DEFAULT_WARNING_THRESHOLDS)))}, max(t.value::int))
+export const WARNING_HORIZON = sql`(SELECT greatest(${sql.raw(String(Math.max(...DEFAULT_WARNING_THRESHOLDS)))}, max(t.value::int))
                              FROM warning_settings w CROSS JOIN LATERAL jsonb_array_elements_text(w.thresholds) t)`;
-
-/** Whether an open case with this deadline can be at any warning level today (within the horizon). */
-export async function withinWarningHorizon(ex: Executor, deadlineOn: string, today: string): Promise<boolean> {
-  const [row] = await rows<{ within: boolean }>(ex, sql`SELECT ${deadlineOn}::date <= ${today}::date + ${WARNING_HORIZON} AS within`);
-  return row.within;
-}
 
 /**
  * Messages for the cases that entered a more urgent level: to the judge, assistant and clerk;

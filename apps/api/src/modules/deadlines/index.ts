@@ -8,7 +8,7 @@
 export { makeDeadlineBatch, OFFICIAL_CALENDAR_2026 } from './calculator.bench-fixture.js';
 export { CalendarRequiredError, compute, computeTrialLimit } from './calculator.js';
 export type { CaseDeadlineStore, CaseForDeadline } from './case-store.js';
-export { mayStartWarned, noticeNewTeam, refreshCaseWarning } from './case-warning.js';
+export { mayStartWarned, noticeNewTeam, refreshCaseWarning, warningHorizonDays } from './case-warning.js';
 export { type CommandOutput, finishDeadlineCommand, prepareDeadlineCommand, runDeadlineCommand } from './deadline-command.js';
 export { type DeadlinesRouteOptions, deadlinesRoutes } from './deadlines.routes.js';
 export { recomputeCase } from './limit-changes.service.js';
