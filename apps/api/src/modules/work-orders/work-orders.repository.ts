@@ -346,6 +346,40 @@ export async function findOrder(ex: Executor, id: number, scope: Scope): Promise
   return row ?? null;
 }
 
+/** An order's page in one read: the order, its type's result fields and checklist, its trace. */
+export interface OrderDetailRecord extends OrderRecord {
+  resultFields: ResultField[];
+  checklistItems: ChecklistItem[];
+  events: EventRecord[];
+}
+
+export async function findOrderDetail(ex: Executor, id: number, scope: Scope): Promise<OrderDetailRecord | null> {
+  const [row] = await rows<OrderDetailRecord>(
+    ex,
+    sql`SELECT ${orderColumns}, t.result_fields AS "resultFields", t.checklist AS "checklistItems",
+          (SELECT coalesce(json_agg(json_build_object('id', e.id, 'action', e.action, 'fromStatus', e.from_status, 'toStatus', e.to_status,
+                    'actorId', e.actor_id, 'actorName', e.actor_name, 'at', e.at, 'note', e.note) ORDER BY e.id), '[]')
+             FROM work_order_events e WHERE e.order_id = o.id) AS events
+        FROM ${orderFrom} WHERE o.id = ${id} AND ${inScope(sql`o.court_id`, scope)}`,
+  );
+  return row ?? null;
+}
+
+/** An order with the teams of the one acting on it, read together (every action needs both). */
+export async function findOrderAndTeams(
+  ex: Executor,
+  id: number,
+  scope: Scope & { userId: number },
+): Promise<{ order: OrderRecord | null; teamIds: number[] }> {
+  const [row] = await rows<OrderRecord & { found: boolean; actorTeamIds: number[] }>(
+    ex,
+    sql`SELECT o.id IS NOT NULL AS found, o.*, array(SELECT tm.team_id FROM team_members tm WHERE tm.user_id = ${scope.userId}) AS "actorTeamIds"
+        FROM (SELECT 1) one LEFT JOIN LATERAL (SELECT ${orderColumns} FROM ${orderFrom} WHERE o.id = ${id} AND ${inScope(sql`o.court_id`, scope)}) o ON true`,
+  );
+  const { found, actorTeamIds, ...order } = row;
+  return { order: found ? (order as OrderRecord) : null, teamIds: actorTeamIds };
+}
+
 export interface OrderFilter {
   view: 'mine' | 'initiated' | 'pool' | 'team' | 'all';
   tab?: 'todo' | 'doing' | 'done';

@@ -21,8 +21,9 @@ import { type OrderActor, refusalOf } from './work-orders.policy.js';
 import {
   caseForOrder,
   claimOrder,
-  eventsOf,
   findOrder,
+  findOrderAndTeams,
+  findOrderDetail,
   findType,
   insertEvents,
   insertOrders,
@@ -62,13 +63,13 @@ export function toView(row: OrderRecord): WorkOrderView {
 }
 
 export async function getOrder(db: Db, actor: Actor, id: number): Promise<WorkOrderDetail> {
-  const row = await findOrder(db, id, actor);
+  const row = await findOrderDetail(db, id, actor);
   if (!row) throw AppError.notFound();
-  const [type, events] = await Promise.all([findType(db, row.typeId), eventsOf(db, id)]);
+  const { resultFields, checklistItems, events, ...order } = row;
   return {
-    ...toView(row),
-    resultFields: type?.resultFields ?? [],
-    checklistItems: type?.checklist ?? [],
+    ...toView(order),
+    resultFields: resultFields ?? [],
+    checklistItems: checklistItems ?? [],
     events: events.map((e) => ({ ...e, at: isoOf(e.at) as string })),
   };
 }
@@ -131,8 +132,11 @@ function refused(code: 'FORBIDDEN' | 'NOT_ASSIGNEE' | 'NOT_INITIATOR'): AppError
   return code === 'FORBIDDEN' ? AppError.forbidden() : new AppError(code, 'forbidden');
 }
 
-async function orderActor(db: Executor, actor: Actor): Promise<OrderActor> {
-  return { userId: actor.userId, permissions: actor.permissions, teamIds: await teamsOfUser(db, actor.userId) };
+/** The order an action is about, with the actor's teams, in one read; 404 when out of scope. */
+async function orderForAction(db: Executor, actor: Actor, id: number): Promise<{ order: OrderRecord; orderActor: OrderActor }> {
+  const { order, teamIds } = await findOrderAndTeams(db, id, actor);
+  if (!order) throw AppError.notFound();
+  return { order, orderActor: { userId: actor.userId, permissions: actor.permissions, teamIds } };
 }
 
 // ---- creation ----
@@ -244,9 +248,8 @@ function dispatchedNotice(userId: number, orderId: number) {
 
 /** Claim (认领) from the pool: exactly one of any number of concurrent claimers wins. */
 export async function claim(db: Db, ctx: RequestContext, actor: Actor, id: number): Promise<WorkOrderDetail> {
-  const order = await findOrder(db, id, actor);
-  if (!order) throw AppError.notFound();
-  const refusal = refusalOf('claim', await orderActor(db, actor), order);
+  const { order, orderActor: who } = await orderForAction(db, actor, id);
+  const refusal = refusalOf('claim', who, order);
   if (refusal) throw refused(refusal);
   if (order.status !== 'initiated') {
     if (order.assigneeId !== null) throw alreadyClaimed(order.assigneeId === actor.userId);
@@ -283,9 +286,8 @@ async function checkAssignee(db: Executor, order: OrderRecord, assigneeId: numbe
 
 /** A leader's dispatch of one order from the pool; used one by one by the bulk dispatch. */
 async function dispatchOne(db: Db, ctx: RequestContext, actor: Actor, id: number, assigneeId: number): Promise<void> {
-  const order = await findOrder(db, id, actor);
-  if (!order) throw AppError.notFound();
-  const refusal = refusalOf('dispatch', await orderActor(db, actor), order);
+  const { order, orderActor: who } = await orderForAction(db, actor, id);
+  const refusal = refusalOf('dispatch', who, order);
   if (refusal) throw refused(refusal);
   if (order.status !== 'initiated') {
     if (order.assigneeId !== null) throw alreadyClaimed(false);
@@ -350,9 +352,8 @@ interface Step {
 
 /** One step of the lifecycle: scope, role, state, version, then the change, its trace, notice and audit. */
 async function step(db: Db, ctx: RequestContext, actor: Actor, id: number, s: Step): Promise<WorkOrderDetail> {
-  const order = await findOrder(db, id, actor);
-  if (!order) throw AppError.notFound();
-  const refusal = refusalOf(s.action, await orderActor(db, actor), order);
+  const { order, orderActor: who } = await orderForAction(db, actor, id);
+  const refusal = refusalOf(s.action, who, order);
   if (refusal) throw refused(refusal);
   const to = nextStatus(order.status, s.action);
   if (to === null) throw invalidState(order.status, s.action);
