@@ -266,7 +266,7 @@ function ring(max = 200) {
 
 /**
  * Runs `node <args>` to completion; stdout is collected, both streams optionally echoed to stderr.
- * `input` is written to its stdin; `wallMs` is the time from spawning to the process's exit.
+ * `input` (text or bytes) is written to its stdin; `wallMs` is the time from spawning to the process's exit.
  */
 function runNode(args, { env = process.env, echo = null, input = null } = {}) {
   return new Promise((resolvePromise, reject) => {
@@ -280,18 +280,28 @@ function runNode(args, { env = process.env, echo = null, input = null } = {}) {
       child.stdin.on('error', () => undefined); // a child that exits early: its exit code says why
       child.stdin.end(input);
     }
-    let stdout = '';
-    let stderr = '';
+    // Kept as bytes and decoded once at the end: decoding tens of MB piece by piece while the
+    // command runs took CPU from it (and could split a character between two pieces).
+    const stdout = [];
+    const stderr = [];
     child.stdout.on('data', (d) => {
-      stdout += d;
+      stdout.push(d);
       if (echo) process.stderr.write(d.toString().replace(/^(?=.)/gm, echo));
     });
     child.stderr.on('data', (d) => {
-      stderr += d;
+      stderr.push(d);
       if (echo) process.stderr.write(d.toString().replace(/^(?=.)/gm, echo));
     });
     child.on('error', reject);
-    child.on('close', (code, signal) => resolvePromise({ code, signal, stdout, stderr, wallMs }));
+    child.on('close', (code, signal) =>
+      resolvePromise({
+        code,
+        signal,
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8'),
+        wallMs,
+      }),
+    );
   });
 }
 
