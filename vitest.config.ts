@@ -1,8 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const contracts = fileURLToPath(new URL('./packages/contracts/src/index.ts', import.meta.url));
-const alias = { '@courtassist/contracts': contracts };
+const contracts = fileURLToPath(new URL('./packages/contracts/src/', import.meta.url));
+// The package and its two light entries (deadlines, errors: what `courtassist deadline` loads), from source.
+const alias = [
+  { find: /^@courtassist\/contracts$/, replacement: `${contracts}index.ts` },
+  { find: /^@courtassist\/contracts\/(deadlines|errors)$/, replacement: `${contracts}$1.ts` },
+];
 const integration = ['apps/api/test/**/*.int.test.ts'];
 // With a PostgreSQL server the whole integration suite runs there, and on PGlite (what `npm start`
 // uses) only these journeys, which cross every module: running everything twice took half of

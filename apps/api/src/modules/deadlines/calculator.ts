@@ -8,7 +8,7 @@ import type {
   TrialLimits,
   TrialRequest,
 } from '@courtassist/contracts';
-import { daysInMonth, TRIAL_LIMITS } from '@courtassist/contracts';
+import { daysInMonth, TRIAL_LIMITS } from '@courtassist/contracts/deadlines';
 import {
   civilFromDay,
   compileCalendar,

@@ -1,5 +1,5 @@
 import type { Calendar } from '@courtassist/contracts';
-import { daysInMonth } from '@courtassist/contracts';
+import { daysInMonth } from '@courtassist/contracts/deadlines';
 
 /**
  * Calendar arithmetic on day numbers: whole days since 1970-01-01. Pure integer arithmetic

@@ -8,15 +8,15 @@ import type {
   FieldProblem,
   Problem,
 } from '@courtassist/contracts';
+// The two light entries of contracts, not its index: the command's start-up is part of its throughput.
 import {
   DEADLINE_ERRORS,
   DEADLINE_FIELD_ERRORS,
   deadlineRequest,
-  ERRORS,
-  FIELD_ERRORS,
   isDeadlineCalendar,
   isDeadlineRequest,
-} from '@courtassist/contracts';
+} from '@courtassist/contracts/deadlines';
+import { ERRORS, FIELD_ERRORS } from '@courtassist/contracts/errors';
 import { compute, computePeriod, needsStoredCalendar } from './calculator.js';
 import { compileCalendar, type RestDayCalendar } from './calendar-rules.js';
 
