@@ -2,6 +2,7 @@ import { CASE_NUMBER_SUFFIX, CASE_STATUSES, type CaseNode, type CaseQuery, type 
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.js';
 import { cappedCount, type Executor, escapeLike, rows } from '../../platform/db.js';
+import { courtIdInScope } from '../../platform/scope.js';
 import type { CaseDeadlineStore, CaseForDeadline } from '../deadlines/index.js';
 import {
   caseAgents,
@@ -22,18 +23,8 @@ type Scope = Pick<Actor, 'courtPath'>;
 export type CaseRow = typeof cases.$inferSelect;
 export type NewCase = typeof cases.$inferInsert;
 
-/**
- * The ids of the courts in scope, as one array the statement computes once. Used as a filter
- * (`court_id = ANY (…)`) it leaves the planner free to walk a list's own index in the list's order
- * and stop after a page; `court_id IN (SELECT …)` became a join that read every case of each court
- * in scope (a judge's open cases by deadline: 24 ms → 0.2 ms at 1,000,000 cases).
- */
-function courtsInScope(scope: Scope): SQL {
-  return sql`ARRAY(SELECT c.id FROM courts c WHERE c.path LIKE ${`${scope.courtPath}%`})`;
-}
-
 export function scopeFilter(scope: Scope): SQL {
-  return sql`${cases.courtId} = ANY (${courtsInScope(scope)})`;
+  return courtIdInScope(cases.courtId, scope);
 }
 
 /**
@@ -227,7 +218,7 @@ const SORT_COLUMNS = { filedOn: sql`k.filed_on`, deadlineOn: sql`k.deadline_on`,
 const NULLABLE_SORTS: ReadonlySet<string> = new Set(['deadlineOn']);
 
 function listWhere(scope: Scope, { query }: ListFilter): SQL {
-  const parts: SQL[] = [sql`k.court_id = ANY (${courtsInScope(scope)})`];
+  const parts: SQL[] = [courtIdInScope(sql`k.court_id`, scope)];
   if (query.courtId) parts.push(sql`k.court_id = ${query.courtId}`);
   if (query.departmentId) parts.push(sql`k.department_id = ${query.departmentId}`);
   if (query.judgeId) parts.push(sql`k.judge_id = ${query.judgeId}`);
@@ -408,7 +399,7 @@ export async function findCaseDetailRow(ex: Executor, scope: Scope, id: number):
           coalesce((SELECT json_agg(json_build_object('judgeId', r.judge_id, 'judgeName', u.display_name, 'reason', r.reason) ORDER BY r.created_at)
                     FROM case_recusals r JOIN users u ON u.id = r.judge_id WHERE r.case_id = k.id), '[]') AS recusals
         FROM cases k JOIN courts c ON c.id = k.court_id LEFT JOIN users j ON j.id = k.judge_id
-        WHERE k.id = ${id} AND k.court_id = ANY (${courtsInScope(scope)})`,
+        WHERE k.id = ${id} AND ${courtIdInScope(sql`k.court_id`, scope)}`,
   );
   return row ?? null;
 }
@@ -646,7 +637,7 @@ async function caseForDeadline(
                k.suspended, k.warning_level AS "warningLevel", p.limit_months AS "limitMonths", p.limit_days AS "limitDays",
                p.name_zh AS "procedureNameZh", p.name_en AS "procedureNameEn"
         FROM cases k LEFT JOIN procedures p ON p.code = k.procedure_code
-        WHERE k.id = ${id} ${scope ? sql`AND k.court_id = ANY (${courtsInScope(scope)})` : sql``}
+        WHERE k.id = ${id} ${scope ? sql`AND ${courtIdInScope(sql`k.court_id`, scope)}` : sql``}
         ${options.lock ? sql`FOR UPDATE OF k` : sql``}`,
   );
   return row ?? null;

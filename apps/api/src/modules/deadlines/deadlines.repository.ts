@@ -2,6 +2,7 @@ import { DEFAULT_WARNING_THRESHOLDS, WARNING_BANDS, WARNING_LEVELS } from '@cour
 import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.js';
 import { type Executor, rows } from '../../platform/db.js';
+import { courtIdInScope } from '../../platform/scope.js';
 import { limitChanges, limitDecisions, supervisionOrders, warningSettings } from './deadlines.table.js';
 import type { ApprovedChange } from './stored-deadline.js';
 
@@ -12,11 +13,6 @@ import type { ApprovedChange } from './stored-deadline.js';
  */
 
 type Scope = Pick<Actor, 'courtPath'>;
-
-/** Courts in the actor's subtree, as a subquery (`court_id IN …` is served by the indexes). */
-function courtsInScope(scope: Scope): SQL {
-  return sql`(SELECT sc.id FROM courts sc WHERE sc.path LIKE ${`${scope.courtPath}%`})`;
-}
 
 function idList(ids: readonly number[]): SQL {
   return sql`(${sql.join(
@@ -94,7 +90,7 @@ export async function findLimitChange(
   const query = ex
     .select()
     .from(limitChanges)
-    .where(and(eq(limitChanges.id, id), sql`${limitChanges.courtId} IN ${courtsInScope(scope)}`));
+    .where(and(eq(limitChanges.id, id), courtIdInScope(limitChanges.courtId, scope)));
   const [row] = options.lock ? await query.for('update') : await query;
   return row ?? null;
 }
@@ -204,7 +200,7 @@ export async function listLimitChanges(
   scope: Scope,
   filter: LimitChangeFilter,
 ): Promise<{ items: LimitChangeListRow[]; total: number }> {
-  const parts: SQL[] = [sql`lc.court_id IN ${courtsInScope(scope)}`];
+  const parts: SQL[] = [courtIdInScope(sql`lc.court_id`, scope)];
   if (filter.id) parts.push(sql`lc.id = ${filter.id}`);
   if (filter.caseId) parts.push(sql`lc.case_id = ${filter.caseId}`);
   if (filter.kind) parts.push(sql`lc.kind = ${filter.kind}`);
@@ -432,7 +428,7 @@ export function warningBoardRows(
   scope: Scope,
   filter: { courtId?: number; departmentId?: number; judgeId?: number },
 ): Promise<BoardRow[]> {
-  const parts: SQL[] = [sql`k.status IN ${OPEN_STATUSES}`, sql`k.court_id IN ${courtsInScope(scope)}`];
+  const parts: SQL[] = [sql`k.status IN ${OPEN_STATUSES}`, courtIdInScope(sql`k.court_id`, scope)];
   if (filter.courtId) parts.push(sql`k.court_id = ${filter.courtId}`);
   if (filter.departmentId) parts.push(sql`k.department_id = ${filter.departmentId}`);
   if (filter.judgeId) parts.push(sql`k.judge_id = ${filter.judgeId}`);
@@ -501,7 +497,7 @@ export async function findSupervisionOrder(
   const query = ex
     .select()
     .from(supervisionOrders)
-    .where(and(eq(supervisionOrders.id, id), sql`${supervisionOrders.courtId} IN ${courtsInScope(scope)}`));
+    .where(and(eq(supervisionOrders.id, id), courtIdInScope(supervisionOrders.courtId, scope)));
   const [row] = options.lock ? await query.for('update') : await query;
   return row ?? null;
 }
@@ -566,7 +562,7 @@ export async function listSupervisionOrders(
   scope: Scope,
   filter: SupervisionFilter,
 ): Promise<{ items: SupervisionListRow[]; total: number }> {
-  const parts: SQL[] = [sql`so.court_id IN ${courtsInScope(scope)}`];
+  const parts: SQL[] = [courtIdInScope(sql`so.court_id`, scope)];
   if (filter.role === 'issued') parts.push(sql`so.issued_by = ${filter.userId}`);
   if (filter.role === 'received') parts.push(sql`so.recipient_id = ${filter.userId}`);
   if (filter.status === 'overdue') parts.push(sql`so.status = 'open' AND so.due_on < ${filter.today}::date`);

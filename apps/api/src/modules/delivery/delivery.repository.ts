@@ -11,6 +11,7 @@ import type {
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.js';
 import { type Executor, rows } from '../../platform/db.js';
+import { courtIdInScope } from '../../platform/scope.js';
 import { deliveryAddressConfirmations, deliveryAttempts, deliveryCalls, deliveryTasks } from './delivery.table.js';
 
 type Scope = Pick<Actor, 'courtPath'>;
@@ -21,11 +22,6 @@ export type NewCall = typeof deliveryCalls.$inferInsert;
 
 /** Raw queries give moments as Date (node-postgres) or text (PGlite): ISO text for both. */
 export const isoOf = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
-
-/** The court of `column` lies in the actor's subtree. */
-function inScope(column: SQL, scope: Scope): SQL {
-  return sql`${column} IN (SELECT sc.id FROM courts sc WHERE sc.path LIKE ${`${scope.courtPath}%`})`;
-}
 
 // ---- cases and parties ----
 
@@ -47,7 +43,7 @@ export async function caseForDelivery(ex: Executor, caseId: number, scope?: Scop
                CASE WHEN c.level = 'tribunal' THEN p.name ELSE c.name END AS "courtName", c.address AS "courtAddress"
         FROM cases k JOIN courts c ON c.id = k.court_id LEFT JOIN courts p ON p.id = c.parent_id
         LEFT JOIN causes cs ON cs.code = k.cause_code
-        WHERE k.id = ${caseId} ${scope ? sql`AND ${inScope(sql`k.court_id`, scope)}` : sql``}`,
+        WHERE k.id = ${caseId} ${scope ? sql`AND ${courtIdInScope(sql`k.court_id`, scope)}` : sql``}`,
   );
   return row ?? null;
 }
@@ -140,7 +136,7 @@ export async function findConfirmation(ex: Executor, id: number, scope: Scope): 
   const [row] = await rows<ConfirmationRecord>(
     ex,
     sql`SELECT ${confirmationColumns} FROM delivery_address_confirmations a JOIN case_parties p ON p.id = a.party_id
-        WHERE a.id = ${id} AND ${inScope(sql`a.court_id`, scope)}`,
+        WHERE a.id = ${id} AND ${courtIdInScope(sql`a.court_id`, scope)}`,
   );
   return row ?? null;
 }
@@ -225,7 +221,7 @@ export async function insertTasks(ex: Executor, values: NewTask[]): Promise<numb
 export async function findTask(ex: Executor, id: number, scope?: Scope): Promise<TaskRecord | null> {
   const [row] = await rows<TaskRecord>(
     ex,
-    sql`SELECT ${taskColumns} FROM ${taskFrom} WHERE t.id = ${id} ${scope ? sql`AND ${inScope(sql`t.court_id`, scope)}` : sql``}`,
+    sql`SELECT ${taskColumns} FROM ${taskFrom} WHERE t.id = ${id} ${scope ? sql`AND ${courtIdInScope(sql`t.court_id`, scope)}` : sql``}`,
   );
   return row ?? null;
 }
@@ -245,7 +241,7 @@ export interface TaskFilter {
 
 /** Newest first, keyset on the id; the total counts the whole filtered list. */
 export async function listTasks(ex: Executor, scope: Scope, f: TaskFilter): Promise<{ items: TaskRecord[]; total: number }> {
-  const where = [inScope(sql`t.court_id`, scope)];
+  const where = [courtIdInScope(sql`t.court_id`, scope)];
   if (f.caseId) where.push(sql`t.case_id = ${f.caseId}`);
   if (f.courtId) where.push(sql`t.court_id = ${f.courtId}`);
   if (f.status) where.push(sql`t.status = ${f.status}`);
@@ -365,7 +361,7 @@ export async function attemptsOf(ex: Executor, taskId: number): Promise<AttemptR
 export async function findAttempt(ex: Executor, id: number, scope: Scope): Promise<AttemptRecord | null> {
   const [row] = await rows<AttemptRecord>(
     ex,
-    sql`SELECT ${attemptColumns} FROM delivery_attempts a WHERE a.id = ${id} AND ${inScope(sql`a.court_id`, scope)}`,
+    sql`SELECT ${attemptColumns} FROM delivery_attempts a WHERE a.id = ${id} AND ${courtIdInScope(sql`a.court_id`, scope)}`,
   );
   return row ?? null;
 }
@@ -386,7 +382,7 @@ export async function evidenceOf(ex: Executor, id: number, scope: Scope): Promis
   const [row] = await ex
     .select({ content: deliveryAttempts.evidence, type: deliveryAttempts.evidenceType })
     .from(deliveryAttempts)
-    .where(and(eq(deliveryAttempts.id, id), inScope(sql`${deliveryAttempts.courtId}`, scope)));
+    .where(and(eq(deliveryAttempts.id, id), courtIdInScope(sql`${deliveryAttempts.courtId}`, scope)));
   return row?.content && row.type ? { content: row.content, type: row.type } : null;
 }
 
@@ -445,7 +441,7 @@ export async function listCalls(
   scope: Scope,
   f: { caseId?: number; id?: number; cursor: number | null; limit: number },
 ): Promise<{ items: CallRecord[]; total: number }> {
-  const where = [inScope(sql`l.court_id`, scope)];
+  const where = [courtIdInScope(sql`l.court_id`, scope)];
   if (f.caseId) where.push(sql`l.case_id = ${f.caseId}`);
   if (f.id) where.push(sql`l.id = ${f.id}`);
   const filter = sql.join(where, sql` AND `);
@@ -478,7 +474,7 @@ export interface RateRecord {
 }
 
 function attemptFilter(scope: Scope, f: IndicatorFilter): SQL {
-  const where = [inScope(sql`a.court_id`, scope)];
+  const where = [courtIdInScope(sql`a.court_id`, scope)];
   if (f.courtId) where.push(sql`a.court_id = ${f.courtId}`);
   if (f.from) where.push(sql`(a.attempted_at AT TIME ZONE 'Asia/Shanghai')::date >= ${f.from}::date`);
   if (f.to) where.push(sql`(a.attempted_at AT TIME ZONE 'Asia/Shanghai')::date <= ${f.to}::date`);
@@ -507,7 +503,7 @@ export async function taskTotals(
   scope: Scope,
   f: IndicatorFilter,
 ): Promise<{ tasks: number; served: number; failed: number; electronic: number; averageDays: number | null }> {
-  const where = [inScope(sql`t.court_id`, scope)];
+  const where = [courtIdInScope(sql`t.court_id`, scope)];
   if (f.courtId) where.push(sql`t.court_id = ${f.courtId}`);
   if (f.from) where.push(sql`(t.created_at AT TIME ZONE 'Asia/Shanghai')::date >= ${f.from}::date`);
   if (f.to) where.push(sql`(t.created_at AT TIME ZONE 'Asia/Shanghai')::date <= ${f.to}::date`);

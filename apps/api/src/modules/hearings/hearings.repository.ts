@@ -1,6 +1,7 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.js';
 import { type Executor, rows } from '../../platform/db.js';
+import { courtIdInScope } from '../../platform/scope.js';
 import { courtrooms, hearingParticipants, hearings } from './hearings.table.js';
 
 type Scope = Pick<Actor, 'courtPath'>;
@@ -16,10 +17,6 @@ function idList(ids: readonly number[]): SQL {
     ids.map((id) => sql`${id}`),
     sql`, `,
   )})`;
-}
-
-function inScope(alias: SQL, scope: Scope): SQL {
-  return sql`${alias} IN (SELECT c.id FROM courts c WHERE c.path LIKE ${`${scope.courtPath}%`})`;
 }
 
 // ---- courts and people ----
@@ -109,7 +106,7 @@ export async function listCourtrooms(
   scope: Scope,
   filter: CourtroomFilter,
 ): Promise<{ items: CourtroomRecord[]; total: number }> {
-  const parts: SQL[] = [inScope(sql`r.court_id`, scope)];
+  const parts: SQL[] = [courtIdInScope(sql`r.court_id`, scope)];
   if (filter.courtId !== undefined)
     parts.push(
       filter.withTribunals
@@ -136,7 +133,7 @@ export async function findCourtroom(ex: Executor, id: number, scope?: Scope): Pr
   const [row] = await rows<CourtroomRecord>(
     ex,
     sql`SELECT ${courtroomColumns} FROM courtrooms r JOIN courts c ON c.id = r.court_id
-        WHERE r.id = ${id} ${scope ? sql`AND ${inScope(sql`r.court_id`, scope)}` : sql``}`,
+        WHERE r.id = ${id} ${scope ? sql`AND ${courtIdInScope(sql`r.court_id`, scope)}` : sql``}`,
   );
   return row ?? null;
 }
@@ -307,7 +304,7 @@ const toRecord = (r: RawHearing): HearingRecord => ({ ...r, startsAt: moment(r.s
 export async function findHearing(ex: Executor, scope: Scope, id: number): Promise<HearingRecord | null> {
   const [row] = await rows<RawHearing>(
     ex,
-    sql`SELECT ${hearingColumns} FROM ${hearingFrom} WHERE h.id = ${id} AND ${inScope(sql`h.court_id`, scope)}`,
+    sql`SELECT ${hearingColumns} FROM ${hearingFrom} WHERE h.id = ${id} AND ${courtIdInScope(sql`h.court_id`, scope)}`,
   );
   return row ? toRecord(row) : null;
 }
@@ -333,7 +330,7 @@ export interface HearingFilter {
 
 export async function listHearings(ex: Executor, scope: Scope, filter: HearingFilter): Promise<{ items: HearingRecord[]; total: number }> {
   const parts: SQL[] = [
-    inScope(sql`h.court_id`, scope),
+    courtIdInScope(sql`h.court_id`, scope),
     sql`h.starts_at < ${filter.window.endsAt.toISOString()}::timestamptz`,
     sql`h.ends_at > ${filter.window.startsAt.toISOString()}::timestamptz`,
   ];

@@ -2,6 +2,7 @@ import type { DefectStatus, InspectionGroup, InspectionSeverity } from '@courtas
 import { type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.js';
 import { type Executor, rows } from '../../platform/db.js';
+import { courtIdInScope } from '../../platform/scope.js';
 import { inspectionRules } from './inspection.table.js';
 import { type CheckContext, DEFAULT_RESPONSIBLE, type RuleDefinition } from './rules.catalogue.js';
 
@@ -11,11 +12,6 @@ export type NewRule = typeof inspectionRules.$inferInsert;
 
 /** Raw queries give moments as Date (node-postgres) or text (PGlite): ISO text for both. */
 export const isoOf = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
-
-/** The court `column` lies in the actor's subtree. */
-function inScope(column: SQL, scope: Scope): SQL {
-  return sql`${column} IN (SELECT sc.id FROM courts sc WHERE sc.path LIKE ${`${scope.courtPath}%`})`;
-}
 
 // ---- rules ----
 
@@ -36,7 +32,7 @@ export async function ruleRowsWithCounts(ex: Executor, scope: Scope): Promise<(R
                r.description_en AS "descriptionEn", r.severity, r.case_types AS "caseTypes", r.case_statuses AS "caseStatuses",
                r.active, r.version,
                (SELECT count(*)::int FROM inspection_defects d WHERE d.rule_code = r.code AND d.status = 'open'
-                  AND ${inScope(sql`d.court_id`, scope)}) AS "openDefects"
+                  AND ${courtIdInScope(sql`d.court_id`, scope)}) AS "openDefects"
         FROM inspection_rules r ORDER BY r.area, r.code`,
   );
 }
@@ -253,7 +249,10 @@ export async function courtInScope(ex: Executor, courtId: number, scope: Scope):
 }
 
 export async function caseInScope(ex: Executor, caseId: number, scope: Scope): Promise<boolean> {
-  const found = await rows<{ id: number }>(ex, sql`SELECT k.id FROM cases k WHERE k.id = ${caseId} AND ${inScope(sql`k.court_id`, scope)}`);
+  const found = await rows<{ id: number }>(
+    ex,
+    sql`SELECT k.id FROM cases k WHERE k.id = ${caseId} AND ${courtIdInScope(sql`k.court_id`, scope)}`,
+  );
   return found.length > 0;
 }
 

@@ -10,6 +10,7 @@ import type {
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.js';
 import { type Executor, rows } from '../../platform/db.js';
+import { courtIdInScope } from '../../platform/scope.js';
 import {
   networkAssessmentItems,
   networkAssessmentRuns,
@@ -21,11 +22,6 @@ import {
 import { monthBounds } from './months.js';
 
 type Scope = Pick<Actor, 'courtPath'>;
-
-/** The court of `column` lies in the actor's subtree. */
-function inScope(column: SQL, scope: Scope): SQL {
-  return sql`${column} IN (SELECT sc.id FROM courts sc WHERE sc.path LIKE ${`${scope.courtPath}%`})`;
-}
 
 const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 const iso = (v: Date | string | null): string | null => (v === null ? null : new Date(v).toISOString());
@@ -110,7 +106,7 @@ export async function upsertRating(
 
 const entriesWhere = (alias: string, scope: Scope, q: Pick<MonthEntriesQuery, 'courtId' | 'assistantId'>) => {
   const parts = [
-    inScope(sql.raw(`${alias}.court_id`), scope),
+    courtIdInScope(sql.raw(`${alias}.court_id`), scope),
     sql`${sql.raw(`${alias}.court_id`)} IN (SELECT ct.id FROM courts ct WHERE ct.path LIKE (SELECT cp.path FROM courts cp WHERE cp.id = ${q.courtId}) || '%')`,
   ];
   if (q.assistantId) parts.push(sql`${sql.raw(`${alias}.assistant_id`)} = ${q.assistantId}`);
@@ -162,7 +158,7 @@ export async function findItem(ex: Executor, id: number, scope: Scope): Promise<
   const [row] = await rows<Omit<ItemRecord, 'points'> & { pointsCenti: number }>(
     ex,
     sql`SELECT ${itemColumns} FROM network_assessment_items i JOIN network_assistants a ON a.id = i.assistant_id
-        WHERE i.id = ${id} AND ${inScope(sql`i.court_id`, scope)}`,
+        WHERE i.id = ${id} AND ${courtIdInScope(sql`i.court_id`, scope)}`,
   );
   return row ? toItem(row) : null;
 }
@@ -349,7 +345,7 @@ export async function findRun(ex: Executor, id: number, scope: Scope): Promise<R
   const [row] = await rows<RunRecord>(
     ex,
     sql`SELECT ${runColumns} FROM network_assessment_runs r JOIN courts c ON c.id = r.court_id
-        WHERE r.id = ${id} AND ${inScope(sql`r.court_id`, scope)}`,
+        WHERE r.id = ${id} AND ${courtIdInScope(sql`r.court_id`, scope)}`,
   );
   return row ? toRun(row) : null;
 }
@@ -365,7 +361,7 @@ export async function findRunOf(ex: Executor, courtId: number, month: string): P
 /** Runs of the courts of a subtree (in the actor's scope). */
 export async function listRuns(ex: Executor, scope: Scope, q: AssessmentRunQuery): Promise<{ items: RunRecord[]; total: number }> {
   const parts = [
-    inScope(sql`r.court_id`, scope),
+    courtIdInScope(sql`r.court_id`, scope),
     sql`r.court_id IN (SELECT ct.id FROM courts ct WHERE ct.path LIKE (SELECT cp.path FROM courts cp WHERE cp.id = ${q.courtId}) || '%')`,
   ];
   if (q.month) parts.push(sql`r.month = ${q.month}`);
@@ -495,7 +491,7 @@ export async function listAssessments(
 ): Promise<{ items: AssessmentRecord[]; total: number }> {
   const parts: SQL[] = [];
   if (q.ownUserId !== undefined) parts.push(sql`a.user_id = ${q.ownUserId} AND r.status = 'published'`);
-  else parts.push(inScope(sql`s.court_id`, scope));
+  else parts.push(courtIdInScope(sql`s.court_id`, scope));
   if (q.courtId)
     parts.push(
       sql`s.court_id IN (SELECT ct.id FROM courts ct WHERE ct.path LIKE (SELECT cp.path FROM courts cp WHERE cp.id = ${q.courtId}) || '%')`,
@@ -515,7 +511,8 @@ export async function listAssessments(
 }
 
 export async function findAssessment(ex: Executor, id: number, scope: Scope | { ownUserId: number }): Promise<AssessmentRecord | null> {
-  const guard = 'ownUserId' in scope ? sql`a.user_id = ${scope.ownUserId} AND r.status = 'published'` : inScope(sql`s.court_id`, scope);
+  const guard =
+    'ownUserId' in scope ? sql`a.user_id = ${scope.ownUserId} AND r.status = 'published'` : courtIdInScope(sql`s.court_id`, scope);
   const [row] = await rows<AssessmentRecord>(ex, sql`SELECT ${assessmentColumns} FROM ${assessmentFrom} WHERE s.id = ${id} AND ${guard}`);
   return row ? toAssessment(row) : null;
 }
@@ -548,7 +545,7 @@ export async function findObjection(
   const [row] = await rows<{ id: number; assessmentId: number; courtId: number; answer: string | null; version: number }>(
     ex,
     sql`SELECT o.id, o.assessment_id AS "assessmentId", o.court_id AS "courtId", o.answer, o.version FROM network_objections o
-        WHERE o.id = ${id} AND ${inScope(sql`o.court_id`, scope)}`,
+        WHERE o.id = ${id} AND ${courtIdInScope(sql`o.court_id`, scope)}`,
   );
   return row ?? null;
 }

@@ -9,6 +9,7 @@ import {
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.js';
 import { type Executor, escapeLike, rows } from '../../platform/db.js';
+import { courtIdInScope } from '../../platform/scope.js';
 import {
   networkAssistantCategories,
   networkAssistantStations,
@@ -27,11 +28,6 @@ export type NewStation = typeof networkStations.$inferInsert;
 export type NewAssistant = typeof networkAssistants.$inferInsert;
 export type NewRecruitment = typeof networkRecruitments.$inferInsert;
 export type NewTrainingSession = typeof networkTrainingSessions.$inferInsert;
-
-/** The court of `column` lies in the actor's subtree. */
-function inScope(column: SQL, scope: Scope): SQL {
-  return sql`${column} IN (SELECT sc.id FROM courts sc WHERE sc.path LIKE ${`${scope.courtPath}%`})`;
-}
 
 /** The court and the courts below it (a basic court with its tribunals). */
 function inCourtTree(column: SQL, courtId: number): SQL {
@@ -127,13 +123,13 @@ export async function findStation(ex: Executor, id: number, scope: Scope): Promi
   const [row] = await rows<StationRecord>(
     ex,
     sql`SELECT ${stationColumns} FROM network_stations s JOIN courts c ON c.id = s.court_id
-        WHERE s.id = ${id} AND ${inScope(sql`s.court_id`, scope)}`,
+        WHERE s.id = ${id} AND ${courtIdInScope(sql`s.court_id`, scope)}`,
   );
   return row ?? null;
 }
 
 export async function listStations(ex: Executor, scope: Scope, query: StationQuery): Promise<{ items: StationRecord[]; total: number }> {
-  const parts: SQL[] = [inScope(sql`s.court_id`, scope)];
+  const parts: SQL[] = [courtIdInScope(sql`s.court_id`, scope)];
   if (query.courtId) parts.push(sql`s.court_id = ${query.courtId}`);
   if (query.kind) parts.push(sql`s.kind = ${query.kind}`);
   if (query.active) parts.push(sql`s.active = ${query.active === 'true'}`);
@@ -256,7 +252,7 @@ function parsed(row: AssistantRecord): AssistantRecord {
 export async function findAssistant(ex: Executor, id: number, scope: Scope): Promise<AssistantRecord | null> {
   const [row] = await rows<AssistantRecord>(
     ex,
-    sql`SELECT ${assistantColumns} FROM ${assistantFrom} WHERE a.id = ${id} AND ${inScope(sql`a.court_id`, scope)}`,
+    sql`SELECT ${assistantColumns} FROM ${assistantFrom} WHERE a.id = ${id} AND ${courtIdInScope(sql`a.court_id`, scope)}`,
   );
   return row ? parsed(row) : null;
 }
@@ -270,7 +266,7 @@ export async function listAssistants(
   after: [string | null, number] | null,
   withTotal: boolean,
 ): Promise<{ items: AssistantRecord[]; total: number | null }> {
-  const parts: SQL[] = [inScope(sql`a.court_id`, scope)];
+  const parts: SQL[] = [courtIdInScope(sql`a.court_id`, scope)];
   if (query.courtId) parts.push(inCourtTree(sql`a.court_id`, query.courtId));
   if (query.status) parts.push(sql`a.status = ${query.status}`);
   if (query.stationId)
@@ -438,13 +434,13 @@ export async function findSession(ex: Executor, id: number, scope: Scope): Promi
   const [row] = await rows<TrainingSessionRecord>(
     ex,
     sql`SELECT ${sessionColumns} FROM network_training_sessions t JOIN courts c ON c.id = t.court_id
-        WHERE t.id = ${id} AND ${inScope(sql`t.court_id`, scope)}`,
+        WHERE t.id = ${id} AND ${courtIdInScope(sql`t.court_id`, scope)}`,
   );
   return row ?? null;
 }
 
 export async function listSessions(ex: Executor, scope: Scope, query: TrainingQuery) {
-  const parts: SQL[] = [inScope(sql`t.court_id`, scope)];
+  const parts: SQL[] = [courtIdInScope(sql`t.court_id`, scope)];
   if (query.courtId) parts.push(inCourtTree(sql`t.court_id`, query.courtId));
   if (query.kind) parts.push(sql`t.kind = ${query.kind}`);
   if (query.year) parts.push(sql`t.held_on >= ${`${query.year}-01-01`} AND t.held_on <= ${`${query.year}-12-31`}`);
@@ -530,13 +526,13 @@ const recruitmentFrom = sql`network_recruitments r JOIN courts c ON c.id = r.cou
 export async function findRecruitment(ex: Executor, id: number, scope: Scope): Promise<RecruitmentRecord | null> {
   const [row] = await rows<RecruitmentRecord>(
     ex,
-    sql`SELECT ${recruitmentColumns} FROM ${recruitmentFrom} WHERE r.id = ${id} AND ${inScope(sql`r.court_id`, scope)}`,
+    sql`SELECT ${recruitmentColumns} FROM ${recruitmentFrom} WHERE r.id = ${id} AND ${courtIdInScope(sql`r.court_id`, scope)}`,
   );
   return row ?? null;
 }
 
 export async function listRecruitments(ex: Executor, scope: Scope, query: RecruitmentQuery) {
-  const parts: SQL[] = [inScope(sql`r.court_id`, scope)];
+  const parts: SQL[] = [courtIdInScope(sql`r.court_id`, scope)];
   if (query.courtId) parts.push(inCourtTree(sql`r.court_id`, query.courtId));
   if (query.status) parts.push(sql`r.status = ${query.status}`);
   const where = sql.join(parts, sql` AND `);
@@ -580,7 +576,7 @@ export interface CompositionFilter {
 }
 
 function compositionWhere(scope: Scope, filter: CompositionFilter): SQL {
-  const parts: SQL[] = [inScope(sql`a.court_id`, scope)];
+  const parts: SQL[] = [courtIdInScope(sql`a.court_id`, scope)];
   if (filter.courtId) parts.push(inCourtTree(sql`a.court_id`, filter.courtId));
   if (filter.stationId)
     parts.push(sql`EXISTS (SELECT 1 FROM network_assistant_stations x WHERE x.assistant_id = a.id AND x.station_id = ${filter.stationId})`);

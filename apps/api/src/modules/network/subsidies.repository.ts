@@ -2,14 +2,11 @@ import type { AssessmentGrade, StatementQuery, SubsidyLine, SubsidyStatus, Subsi
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.js';
 import { type Executor, rows } from '../../platform/db.js';
+import { courtIdInScope } from '../../platform/scope.js';
 import { networkSubsidyStatements } from './assessments.table.js';
 import { monthBounds } from './months.js';
 
 type Scope = Pick<Actor, 'courtPath'>;
-
-function inScope(column: SQL, scope: Scope): SQL {
-  return sql`${column} IN (SELECT sc.id FROM courts sc WHERE sc.path LIKE ${`${scope.courtPath}%`})`;
-}
 
 const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 const iso = (v: Date | string | null): string | null => (v === null ? null : new Date(v).toISOString());
@@ -112,7 +109,7 @@ export interface StatementFilter {
 function statementWhere(scope: Scope, q: StatementFilter): SQL {
   const parts: SQL[] = [];
   if (q.ownUserId !== undefined) parts.push(sql`a.user_id = ${q.ownUserId} AND r.status = 'published'`);
-  else parts.push(inScope(sql`s.court_id`, scope));
+  else parts.push(courtIdInScope(sql`s.court_id`, scope));
   if (q.courtId)
     parts.push(
       sql`s.court_id IN (SELECT ct.id FROM courts ct WHERE ct.path LIKE (SELECT cp.path FROM courts cp WHERE cp.id = ${q.courtId}) || '%')`,
@@ -179,7 +176,8 @@ export async function statementTotals(ex: Executor, scope: Scope, q: StatementFi
 }
 
 export async function findStatement(ex: Executor, id: number, scope: Scope | { ownUserId: number }): Promise<StatementRecord | null> {
-  const guard = 'ownUserId' in scope ? sql`a.user_id = ${scope.ownUserId} AND r.status = 'published'` : inScope(sql`s.court_id`, scope);
+  const guard =
+    'ownUserId' in scope ? sql`a.user_id = ${scope.ownUserId} AND r.status = 'published'` : courtIdInScope(sql`s.court_id`, scope);
   const [row] = await rows<StatementRecord>(ex, sql`SELECT ${statementColumns} FROM ${statementFrom} WHERE s.id = ${id} AND ${guard}`);
   return row ? toStatement(row) : null;
 }

@@ -1,6 +1,7 @@
 import type { DeliveryDocumentKind, NetworkTaskKind, NetworkTaskOutcome, NetworkTaskStatus } from '@courtassist/contracts';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { type Executor, rows } from '../../platform/db.js';
+import { courtIdInScope } from '../../platform/scope.js';
 import { outboxInsertSql } from '../notifications/index.js';
 import { networkTaskEvents, networkTaskPhotos, networkTaskReports, networkTasks } from './tasks.table.js';
 
@@ -14,12 +15,9 @@ export type TaskScope = { kind: 'court'; courtPath: string } | { kind: 'assistan
 
 export type NewNetworkTask = typeof networkTasks.$inferInsert;
 
-const inCourtTree = (column: SQL, courtPath: string) =>
-  sql`${column} IN (SELECT sc.id FROM courts sc WHERE sc.path LIKE ${`${courtPath}%`})`;
-
 function scoped(scope: TaskScope): SQL {
   return scope.kind === 'court'
-    ? inCourtTree(sql`t.court_id`, scope.courtPath)
+    ? courtIdInScope(sql`t.court_id`, { courtPath: scope.courtPath })
     : sql`t.assistant_id = (SELECT ma.id FROM network_assistants ma WHERE ma.user_id = ${scope.userId})`;
 }
 
@@ -282,7 +280,7 @@ const withStations = (row: TaskAssistant | undefined): TaskAssistant | null =>
 export async function assistantInScope(ex: Executor, id: number, courtPath: string): Promise<TaskAssistant | null> {
   const [row] = await rows<TaskAssistant>(
     ex,
-    sql`SELECT ${assistantColumns} FROM network_assistants a WHERE a.id = ${id} AND ${inCourtTree(sql`a.court_id`, courtPath)}`,
+    sql`SELECT ${assistantColumns} FROM network_assistants a WHERE a.id = ${id} AND ${courtIdInScope(sql`a.court_id`, { courtPath: courtPath })}`,
   );
   return withStations(row);
 }
@@ -311,7 +309,7 @@ export async function caseAndParty(ex: Executor, caseId: number, partyId: number
     ex,
     sql`SELECT k.id AS "caseId", k.court_id AS "courtId", p.id AS "partyId", p.address
         FROM cases k LEFT JOIN case_parties p ON p.case_id = k.id AND p.id = ${partyId ?? 0}
-        WHERE k.id = ${caseId} AND ${inCourtTree(sql`k.court_id`, courtPath)}`,
+        WHERE k.id = ${caseId} AND ${courtIdInScope(sql`k.court_id`, { courtPath: courtPath })}`,
   );
   return row ?? null;
 }
@@ -319,7 +317,7 @@ export async function caseAndParty(ex: Executor, caseId: number, partyId: number
 export async function partyAddress(ex: Executor, partyId: number, courtPath: string): Promise<string | null> {
   const [row] = await rows<{ address: string | null }>(
     ex,
-    sql`SELECT p.address FROM case_parties p JOIN cases k ON k.id = p.case_id WHERE p.id = ${partyId} AND ${inCourtTree(sql`k.court_id`, courtPath)}`,
+    sql`SELECT p.address FROM case_parties p JOIN cases k ON k.id = p.case_id WHERE p.id = ${partyId} AND ${courtIdInScope(sql`k.court_id`, { courtPath: courtPath })}`,
   );
   return row?.address ?? null;
 }
@@ -399,7 +397,7 @@ export async function candidatesOf(ex: Executor, courtPath: string, kind: Networ
           (SELECT count(*)::int FROM network_tasks o WHERE o.assistant_id = a.id AND o.status = 'confirmed' AND o.kind = ${kind}
              AND o.outcome = 'success') AS "pastSuccesses"
         FROM network_assistants a
-        WHERE ${inCourtTree(sql`a.court_id`, courtPath)} AND a.status <> 'left'
+        WHERE ${courtIdInScope(sql`a.court_id`, { courtPath: courtPath })} AND a.status <> 'left'
           ${stationId ? sql`AND EXISTS (SELECT 1 FROM network_assistant_stations y WHERE y.assistant_id = a.id AND y.station_id = ${stationId})` : sql``}
         ORDER BY a.id LIMIT 5000`,
   );

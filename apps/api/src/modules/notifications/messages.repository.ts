@@ -2,6 +2,7 @@ import type { MessageChannel, MessageStatus } from '@courtassist/contracts';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.js';
 import { type Executor, rows } from '../../platform/db.js';
+import { courtIdInScope } from '../../platform/scope.js';
 import { outbox } from './notifications.table.js';
 
 type Scope = Pick<Actor, 'courtPath'> & { installationWide: boolean };
@@ -112,7 +113,7 @@ export async function recordOutcomes(ex: Executor, outcomes: Outcome[]): Promise
 // ---- the administrators' view ----
 
 function scopeOf(scope: Scope): SQL {
-  const courts = sql`o.court_id IN (SELECT sc.id FROM courts sc WHERE sc.path LIKE ${`${scope.courtPath}%`})`;
+  const courts = courtIdInScope(sql`o.court_id`, scope);
   return scope.installationWide ? sql`(${courts} OR o.court_id IS NULL)` : courts;
 }
 

@@ -2,6 +2,7 @@ import { type ChecklistItem, type OrderResult, type ResultField, WORK_ORDER_STAT
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.js';
 import { cappedCount, type Executor, rows } from '../../platform/db.js';
+import { courtIdInScope } from '../../platform/scope.js';
 import { workOrderEvents, workOrderRules, workOrders, workOrderTypes } from './work-orders.table.js';
 
 type Scope = Pick<Actor, 'courtPath'>;
@@ -18,15 +19,6 @@ function idList(ids: readonly number[]): SQL {
     (ids.length > 0 ? ids : [0]).map((id) => sql`${id}`),
     sql`, `,
   )})`;
-}
-
-/**
- * The court of `column` lies in the actor's subtree. The court ids are one array the statement
- * computes once, used as a filter, so that a list walks its own index (they INCLUDE court_id)
- * instead of joining the courts.
- */
-function inScope(column: SQL, scope: Scope): SQL {
-  return sql`${column} = ANY (ARRAY(SELECT sc.id FROM courts sc WHERE sc.path LIKE ${`${scope.courtPath}%`}))`;
 }
 
 // ---- people and teams ----
@@ -124,7 +116,7 @@ export async function caseForOrder(ex: Executor, caseId: number, scope?: Scope):
     ex,
     sql`SELECT k.id, k.court_id AS "courtId", k.case_number AS "caseNumber", k.case_type_code AS "caseTypeCode", k.status,
                k.judge_id AS "judgeId", k.assistant_id AS "assistantId", k.clerk_id AS "clerkId"
-        FROM cases k WHERE k.id = ${caseId} ${scope ? sql`AND ${inScope(sql`k.court_id`, scope)}` : sql``}`,
+        FROM cases k WHERE k.id = ${caseId} ${scope ? sql`AND ${courtIdInScope(sql`k.court_id`, scope)}` : sql``}`,
   );
   return row ?? null;
 }
@@ -341,7 +333,7 @@ const orderFrom = sql`work_orders o JOIN work_order_types t ON t.id = o.type_id`
 export async function findOrder(ex: Executor, id: number, scope: Scope): Promise<OrderRecord | null> {
   const [row] = await rows<OrderRecord>(
     ex,
-    sql`SELECT ${orderColumns} FROM ${orderFrom} WHERE o.id = ${id} AND ${inScope(sql`o.court_id`, scope)}`,
+    sql`SELECT ${orderColumns} FROM ${orderFrom} WHERE o.id = ${id} AND ${courtIdInScope(sql`o.court_id`, scope)}`,
   );
   return row ?? null;
 }
@@ -360,7 +352,7 @@ export async function findOrderDetail(ex: Executor, id: number, scope: Scope): P
           (SELECT coalesce(json_agg(json_build_object('id', e.id, 'action', e.action, 'fromStatus', e.from_status, 'toStatus', e.to_status,
                     'actorId', e.actor_id, 'actorName', e.actor_name, 'at', e.at, 'note', e.note) ORDER BY e.id), '[]')
              FROM work_order_events e WHERE e.order_id = o.id) AS events
-        FROM ${orderFrom} WHERE o.id = ${id} AND ${inScope(sql`o.court_id`, scope)}`,
+        FROM ${orderFrom} WHERE o.id = ${id} AND ${courtIdInScope(sql`o.court_id`, scope)}`,
   );
   return row ?? null;
 }
@@ -374,7 +366,7 @@ export async function findOrderAndTeams(
   const [row] = await rows<OrderRecord & { found: boolean; actorTeamIds: number[] }>(
     ex,
     sql`SELECT o.id IS NOT NULL AS found, o.*, array(SELECT tm.team_id FROM team_members tm WHERE tm.user_id = ${scope.userId}) AS "actorTeamIds"
-        FROM (SELECT 1) one LEFT JOIN LATERAL (SELECT ${orderColumns} FROM ${orderFrom} WHERE o.id = ${id} AND ${inScope(sql`o.court_id`, scope)}) o ON true`,
+        FROM (SELECT 1) one LEFT JOIN LATERAL (SELECT ${orderColumns} FROM ${orderFrom} WHERE o.id = ${id} AND ${courtIdInScope(sql`o.court_id`, scope)}) o ON true`,
   );
   const { found, actorTeamIds, ...order } = row;
   return { order: found ? (order as OrderRecord) : null, teamIds: actorTeamIds };
@@ -448,7 +440,7 @@ export async function listOrders(
   scope: Scope,
   filter: OrderFilter,
 ): Promise<{ items: OrderRecord[]; total: number | null; totalApproximate: boolean }> {
-  const parts: SQL[] = [inScope(sql`o.court_id`, scope), ...viewConditions(filter)];
+  const parts: SQL[] = [courtIdInScope(sql`o.court_id`, scope), ...viewConditions(filter)];
   if (filter.status) parts.push(statusIn([filter.status]));
   if (filter.caseId) parts.push(sql`o.case_id = ${filter.caseId}`);
   if (filter.typeId) parts.push(sql`o.type_id = ${filter.typeId}`);

@@ -1,5 +1,5 @@
 import { ASSESSMENT_INDICATOR_NAMES, type AssessmentView } from '@courtassist/contracts';
-import { Alert, App, Button, Card, Flex, Form, Input, Progress, Result, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, Progress, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { ApiError } from '../../../shared/api/client';
@@ -10,7 +10,7 @@ import { bilingualPart } from '../assessment/AssessmentPage';
 import { GradeTag, RunStateTag } from '../assessment/common';
 import { useMyAssessment, useRaiseObjection } from './api';
 import { TAP } from './common';
-import { BackTo, Row } from './listing';
+import { RecordPage, Row } from './listing';
 
 /** The limits of an objection's reason, as the API checks them (raiseObjectionRequest). */
 const REASON_MAX = 1000;
@@ -21,30 +21,20 @@ const REASON_MAX = 1000;
  * while the month is published and its objection period open — the form to object.
  */
 export default function MobileAssessmentPage() {
-  const { t } = useTranslation();
-  const lang = useLang();
   const id = Number(useParams().id);
   const query = useMyAssessment(id);
-
-  if (query.isPending && Number.isInteger(id) && id > 0) return <Spin style={{ display: 'block', margin: 48 }} />;
-  if (!query.data)
-    return (
-      <Result
-        status="warning"
-        title={query.error ? problemText(query.error, lang) : t('networkPhone.notFound')}
-        extra={<BackTo to="/m/assessments" />}
-      />
-    );
-  const a = query.data;
   return (
-    <Flex vertical gap={12} data-testid="mobile-assessment">
-      <BackTo to="/m/assessments" />
-      <Summary assessment={a} />
-      <Indicators assessment={a} />
-      <Items assessment={a} />
-      <Grade assessment={a} />
-      <Objections assessment={a} />
-    </Flex>
+    <RecordPage id={id} query={query} backTo="/m/assessments" testId="mobile-assessment">
+      {(a) => (
+        <>
+          <Summary assessment={a} />
+          <Indicators assessment={a} />
+          <Items assessment={a} />
+          <Grade assessment={a} />
+          <Objections assessment={a} />
+        </>
+      )}
+    </RecordPage>
   );
 }
 

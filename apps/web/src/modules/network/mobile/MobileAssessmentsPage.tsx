@@ -1,11 +1,9 @@
-import { RightOutlined } from '@ant-design/icons';
 import type { AssessmentView } from '@courtassist/contracts';
-import { Card, Flex, Tag, Typography } from 'antd';
+import { Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import { GradeTag, RunStateTag } from '../assessment/common';
 import { useMyAssessments } from './api';
-import { CardList } from './listing';
+import { CardList, MonthCard } from './listing';
 
 /** 我的考核 on the phone: one card per published month, newest first; a card opens the month. */
 export default function MobileAssessmentsPage() {
@@ -31,48 +29,35 @@ function AssessmentCard({ assessment: a }: { assessment: AssessmentView }) {
   const { t } = useTranslation();
   const waiting = a.objections.filter((o) => o.answer === null).length;
   return (
-    <Link to={`/m/assessments/${a.id}`} style={{ color: 'inherit' }} data-testid={`mobile-assessment-${a.month}`}>
-      <Card size="small" styles={{ body: { padding: 14 } }}>
-        <Flex justify="space-between" align="center" gap={8}>
-          <Flex vertical gap={6} style={{ minWidth: 0 }}>
-            <Flex align="center" gap={8} wrap>
-              <Typography.Text strong style={{ fontSize: 18 }}>
-                {a.month}
-              </Typography.Text>
-              <GradeTag grade={a.grade} />
-            </Flex>
-            <Flex align="baseline" gap={12} wrap>
-              <Typography.Text style={{ fontSize: 15 }}>
-                {t('networkPhone.assessment.score')}{' '}
-                <Typography.Text strong style={{ fontSize: 22 }} data-testid="assessment-score">
-                  {a.score.toFixed(2)}
-                </Typography.Text>
-              </Typography.Text>
-              <Typography.Text type="secondary">{t('networkPhone.assessment.courtRank', a.courtRank)}</Typography.Text>
-            </Flex>
-            {a.stationRanks.map((s, i) => (
-              <Typography.Text key={s.stationId} type="secondary" style={{ fontSize: 13 }}>
-                {t('networkPhone.assessment.stationRank', { station: a.stationNames[i] ?? '', rank: s.rank, of: s.of })}
-              </Typography.Text>
-            ))}
-            <Flex gap={6} wrap align="center">
-              <RunStateTag state={a.state} />
-              {a.state === 'published' && a.objectionUntil && (
-                <Typography.Text type="warning" style={{ fontSize: 13 }}>
-                  {t('networkPhone.assessment.objectionUntil', { date: a.objectionUntil })}
-                </Typography.Text>
-              )}
-              {a.objections.length > 0 && (
-                <Tag color={waiting > 0 ? 'gold' : 'green'} style={{ marginInlineEnd: 0 }}>
-                  {waiting > 0 ? t('networkPhone.assessment.awaitingAnswer') : t('networkPhone.assessment.answered')}
-                </Tag>
-              )}
-              {a.replacement && <Tag color="red">{t('networkPhone.assessment.replacement')}</Tag>}
-            </Flex>
-          </Flex>
-          <RightOutlined style={{ color: '#999' }} />
-        </Flex>
-      </Card>
-    </Link>
+    <MonthCard to={`/m/assessments/${a.id}`} testId={`mobile-assessment-${a.month}`} month={a.month} tag={<GradeTag grade={a.grade} />}>
+      <Flex align="baseline" gap={12} wrap>
+        <Typography.Text style={{ fontSize: 15 }}>
+          {t('networkPhone.assessment.score')}{' '}
+          <Typography.Text strong style={{ fontSize: 22 }} data-testid="assessment-score">
+            {a.score.toFixed(2)}
+          </Typography.Text>
+        </Typography.Text>
+        <Typography.Text type="secondary">{t('networkPhone.assessment.courtRank', a.courtRank)}</Typography.Text>
+      </Flex>
+      {a.stationRanks.map((s, i) => (
+        <Typography.Text key={s.stationId} type="secondary" style={{ fontSize: 13 }}>
+          {t('networkPhone.assessment.stationRank', { station: a.stationNames[i] ?? '', rank: s.rank, of: s.of })}
+        </Typography.Text>
+      ))}
+      <Flex gap={6} wrap align="center">
+        <RunStateTag state={a.state} />
+        {a.state === 'published' && a.objectionUntil && (
+          <Typography.Text type="warning" style={{ fontSize: 13 }}>
+            {t('networkPhone.assessment.objectionUntil', { date: a.objectionUntil })}
+          </Typography.Text>
+        )}
+        {a.objections.length > 0 && (
+          <Tag color={waiting > 0 ? 'gold' : 'green'} style={{ marginInlineEnd: 0 }}>
+            {waiting > 0 ? t('networkPhone.assessment.awaitingAnswer') : t('networkPhone.assessment.answered')}
+          </Tag>
+        )}
+        {a.replacement && <Tag color="red">{t('networkPhone.assessment.replacement')}</Tag>}
+      </Flex>
+    </MonthCard>
   );
 }

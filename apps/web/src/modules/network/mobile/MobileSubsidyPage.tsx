@@ -1,14 +1,13 @@
 import { RightOutlined } from '@ant-design/icons';
 import { ASSESSMENT_GRADE_NAMES, NETWORK_TASK_KIND_NAMES, NETWORK_TASK_OUTCOME_NAMES, type StatementView } from '@courtassist/contracts';
-import { Alert, Card, Flex, Result, Spin, Tag, Typography } from 'antd';
+import { Alert, Card, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { problemText } from '../../../shared/api/problem';
 import { formatMoment } from '../../../shared/lib/format';
-import { useBilingual, useLang } from '../../../shared/lib/lang';
+import { useBilingual } from '../../../shared/lib/lang';
 import { StatementStatusTag } from '../assessment/common';
 import { useMyStatement } from './api';
-import { BackTo, Row } from './listing';
+import { RecordPage, Row } from './listing';
 import { formatFen, formatPermille } from './money';
 
 /**
@@ -17,53 +16,46 @@ import { formatFen, formatPermille } from './money';
  */
 export default function MobileSubsidyPage() {
   const { t } = useTranslation();
-  const lang = useLang();
   const id = Number(useParams().id);
   const query = useMyStatement(id);
-
-  if (query.isPending && Number.isInteger(id) && id > 0) return <Spin style={{ display: 'block', margin: 48 }} />;
-  if (!query.data)
-    return (
-      <Result
-        status="warning"
-        title={query.error ? problemText(query.error, lang) : t('networkPhone.notFound')}
-        extra={<BackTo to="/m/subsidies" />}
-      />
-    );
-  const s = query.data;
   return (
-    <Flex vertical gap={12} data-testid="mobile-statement">
-      <BackTo to="/m/subsidies" />
-      <Card size="small" styles={{ body: { padding: 14 } }}>
-        <Flex vertical gap={6}>
-          <Flex justify="space-between" align="center" gap={8}>
-            <Typography.Title level={2} style={{ fontSize: 20, margin: 0 }}>
-              {s.month}
-            </Typography.Title>
-            <StatementStatusTag status={s.status} />
-          </Flex>
-          <Typography.Text type="secondary">{t('networkPhone.subsidy.total')}</Typography.Text>
-          <Typography.Text
-            strong
-            style={{ fontSize: 32, lineHeight: 1.1, fontVariantNumeric: 'tabular-nums' }}
-            data-testid="statement-total"
-          >
-            {formatFen(s.totalFen)}
-          </Typography.Text>
-          {s.stationName && <Typography.Text type="secondary">{`${t('networkPhone.subsidy.station')}：${s.stationName}`}</Typography.Text>}
-          {s.status === 'approved' && s.approvedByName && (
-            <Typography.Text type="success">
-              {t('networkPhone.subsidy.approvedBy', { name: s.approvedByName, at: formatMoment(s.approvedAt) })}
-            </Typography.Text>
+    <RecordPage id={id} query={query} backTo="/m/subsidies" testId="mobile-statement">
+      {(s) => (
+        <>
+          <Card size="small" styles={{ body: { padding: 14 } }}>
+            <Flex vertical gap={6}>
+              <Flex justify="space-between" align="center" gap={8}>
+                <Typography.Title level={2} style={{ fontSize: 20, margin: 0 }}>
+                  {s.month}
+                </Typography.Title>
+                <StatementStatusTag status={s.status} />
+              </Flex>
+              <Typography.Text type="secondary">{t('networkPhone.subsidy.total')}</Typography.Text>
+              <Typography.Text
+                strong
+                style={{ fontSize: 32, lineHeight: 1.1, fontVariantNumeric: 'tabular-nums' }}
+                data-testid="statement-total"
+              >
+                {formatFen(s.totalFen)}
+              </Typography.Text>
+              {s.stationName && (
+                <Typography.Text type="secondary">{`${t('networkPhone.subsidy.station')}：${s.stationName}`}</Typography.Text>
+              )}
+              {s.status === 'approved' && s.approvedByName && (
+                <Typography.Text type="success">
+                  {t('networkPhone.subsidy.approvedBy', { name: s.approvedByName, at: formatMoment(s.approvedAt) })}
+                </Typography.Text>
+              )}
+            </Flex>
+          </Card>
+          {s.status === 'returned' && s.returnReason && (
+            <Alert type="warning" showIcon message={t('networkPhone.subsidy.returnReason', { reason: s.returnReason })} />
           )}
-        </Flex>
-      </Card>
-      {s.status === 'returned' && s.returnReason && (
-        <Alert type="warning" showIcon message={t('networkPhone.subsidy.returnReason', { reason: s.returnReason })} />
+          <Lines statement={s} />
+          <Arithmetic statement={s} />
+        </>
       )}
-      <Lines statement={s} />
-      <Arithmetic statement={s} />
-    </Flex>
+    </RecordPage>
   );
 }
 

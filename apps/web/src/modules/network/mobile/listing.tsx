@@ -1,5 +1,5 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Button, Empty, Flex, Result, Spin, Typography } from 'antd';
+import { ArrowLeftOutlined, RightOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Flex, Result, Spin, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -91,5 +91,76 @@ export function Row({ label, children, strong }: { label: ReactNode; children: R
         {children}
       </Typography.Text>
     </Flex>
+  );
+}
+
+/**
+ * A phone page of one record (a month's assessment, a statement): a spinner while it loads, the
+ * problem — or "not found" for an id that is not one — with the way back, else the record's
+ * sections under the link back to its list.
+ */
+export function RecordPage<T>({
+  id,
+  query,
+  backTo,
+  testId,
+  children,
+}: {
+  id: number;
+  query: { isPending: boolean; data: T | undefined; error: unknown };
+  backTo: string;
+  testId: string;
+  children: (record: T) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  if (query.isPending && Number.isInteger(id) && id > 0) return <Spin style={{ display: 'block', margin: 48 }} />;
+  if (!query.data)
+    return (
+      <Result
+        status="warning"
+        title={query.error ? problemText(query.error, lang) : t('networkPhone.notFound')}
+        extra={<BackTo to={backTo} />}
+      />
+    );
+  return (
+    <Flex vertical gap={12} data-testid={testId}>
+      <BackTo to={backTo} />
+      {children(query.data)}
+    </Flex>
+  );
+}
+
+/** A card of a monthly list that opens the month: the month large with its tag, then the card's own lines. */
+export function MonthCard({
+  to,
+  testId,
+  month,
+  tag,
+  children,
+}: {
+  to: string;
+  testId: string;
+  month: string;
+  tag: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <Link to={to} style={{ color: 'inherit' }} data-testid={testId}>
+      <Card size="small" styles={{ body: { padding: 14 } }}>
+        <Flex justify="space-between" align="center" gap={8}>
+          <Flex vertical gap={6} style={{ minWidth: 0 }}>
+            <Flex align="center" gap={8} wrap>
+              <Typography.Text strong style={{ fontSize: 18 }}>
+                {month}
+              </Typography.Text>
+              {tag}
+            </Flex>
+            {children}
+          </Flex>
+          <RightOutlined style={{ color: '#999' }} />
+        </Flex>
+      </Card>
+    </Link>
   );
 }
